@@ -1,0 +1,45 @@
+#pragma once
+// What a format lexer finds: a region of a document that holds code, before
+// any language is given to it. Plain values; lines are views into the Document.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace snipcheck::extractor {
+
+enum class BlockForm { fenced, indented, unfenced };
+
+// A `<!-- snipcheck: ... -->` comment (or a plain-text `snipcheck: ...` line)
+// waiting for the block after it.
+struct DirectiveComment {
+    int line = 0;
+    std::string text;  // what follows "snipcheck:", trimmed
+};
+
+struct Block {
+    BlockForm form = BlockForm::fenced;
+    int first_line = 0;  // document line of the first code line
+    std::vector<std::string_view> lines;  // code, dedented; line i is document line first_line + i
+    std::string info;    // fence info string, as written
+    int fence_line = 0;  // line of the opening fence, 0 when none
+    std::vector<std::string> defects;
+    std::vector<std::string> heading;  // heading path, outermost first
+    std::vector<DirectiveComment> directives;
+    // Only blank lines, or one "Output:" label, lie between the previous
+    // block's end and this block's start.
+    bool follows_previous = false;
+    bool after_output_label = false;
+    int end_marker_line = 0;  // line of the closing fence (0 when none)
+
+    int last_line() const { return first_line + static_cast<int>(lines.size()) - 1; }
+};
+
+// What a lexer found in a whole document.
+struct LexedDocument {
+    std::vector<Block> blocks;
+    std::vector<DirectiveComment> stray_directives;  // followed by no block
+    std::vector<std::pair<int, std::string>> defects;  // document-level: line, code
+};
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,187 @@
+#include "extractor/code_shape.hpp"
+
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "extractor/line_classifier.hpp"
+#include "extractor/python_tokens.hpp"
+
+namespace snipcheck::extractor {
+namespace {
+
+bool starts_with_word(std::string_view text, std::string_view word) {
+    if (text.substr(0, word.size()) != word) {
+        return false;
+    }
+    if (text.size() == word.size()) {
+        return true;
+    }
+    const auto next = static_cast<unsigned char>(text[word.size()]);
+    return !(std::isalnum(next) || next == '_');
+}
+
+std::string_view first_word(std::string_view text) {
+    std::size_t end = 0;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+        ++end;
+    }
+    return text.substr(0, end);
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Names that may stand before another name without an operator between.
+bool may_precede_name(std::string_view word) {
+    return is_python_keyword(word) || word == "match" || word == "case" || word == "type" || word == "print";
+}
+
+}  // namespace
+
+LineShape python_line_shape(std::string_view line) {
+    std::string_view text = trim(line);
+    if (text.empty()) {
+        return LineShape::weak;
+    }
+    if (text[0] == '#') {
+        return LineShape::weak;
+    }
+    if (has_non_ascii_outside_quotes(text)) {
+        return LineShape::not_code;
+    }
+    std::vector<std::string_view> one_line{text};
+    const std::vector<PyToken> tokens = tokenize_python(one_line);
+    bool strong = false;
+    const PyToken* previous = nullptr;
+    int depth = 0;
+    for (const PyToken& token : tokens) {
+        if (token.kind == PyTokenKind::newline || token.kind == PyTokenKind::comment) {
+            continue;
+        }
+        if (token.kind == PyTokenKind::error) {
+            // An unterminated string may continue on the next line.
+            if (token.text.empty() || (token.text.front() != '\'' && token.text.front() != '"')) {
+                return LineShape::not_code;
+            }
+        }
+        if (token.kind == PyTokenKind::op) {
+            const std::string_view op = token.text;
+            if (op == "(" || op == "[" || op == "{") {
+                ++depth;
+            } else if (op == ")" || op == "]" || op == "}") {
+                --depth;
+            } else if (depth == 0 && (op == "=" || op == "+=" || op == "-=" || op == "*=" || op == "/=" ||
+                                      op == "|=" || op == ":=")) {
+                strong = true;
+            }
+        }
+        if (previous != nullptr) {
+            const bool name_after_name = token.kind == PyTokenKind::name && previous->kind == PyTokenKind::name &&
+                                         !may_precede_name(previous->text) && !is_python_keyword(token.text);
+            const bool number_after_name = token.kind == PyTokenKind::number && previous->kind == PyTokenKind::name &&
+                                           !is_python_keyword(previous->text);
+            const bool name_after_value = (token.kind == PyTokenKind::name || token.kind == PyTokenKind::number) &&
+                                          (previous->kind == PyTokenKind::number || previous->kind == PyTokenKind::string) &&
+                                          !is_python_keyword(token.text);
+            if (name_after_name || number_after_name || name_after_value) {
+                return LineShape::not_code;
+            }
+        }
+        previous = &token;
+    }
+    if (looks_like_prose(text)) {
+        return LineShape::not_code;
+    }
+    static constexpr std::array<std::string_view, 22> k_statement_words = {
+        "def", "class", "import", "from", "return", "yield", "raise", "if", "elif", "for", "while", "with",
+        "try", "except", "finally", "async", "await", "assert", "del", "global", "nonlocal", "lambda"};
+    const std::string_view word = first_word(text);
+    for (std::string_view keyword : k_statement_words) {
+        if (word == keyword) {
+            // `from x import y` and `import x` need a module name; a sentence
+            // starting "From" is capitalised and never reaches here.
+            return LineShape::strong;
+        }
+    }
+    if (text[0] == '@' && text.size() > 1 && (std::isalpha(static_cast<unsigned char>(text[1])) || text[1] == '_')) {
+        return LineShape::strong;
+    }
+    if (text == "else:" || text == "try:" || text == "finally:" || text == "pass" || text == "break" ||
+        text == "continue") {
+        return LineShape::strong;
+    }
+    if (strong) {
+        return LineShape::strong;
+    }
+    // A call statement: name(...) or a.b(...) closing at the end of the line.
+    if (!tokens.empty() && tokens.front().kind == PyTokenKind::name && text.back() == ')' &&
+        text.find('(') != std::string_view::npos) {
+        return LineShape::strong;
+    }
+    return LineShape::weak;
+}
+
+bool is_dockerfile_instruction(std::string_view line) {
+    static constexpr std::array<std::string_view, 18> k_instructions = {
+        "FROM", "RUN", "CMD", "LABEL", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
+        "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL", "MAINTAINER"};
+    std::string_view text = trim(line);
+    const std::string_view word = first_word(text);
+    if (word.size() == text.size()) {
+        return false;  // an instruction always has arguments
+    }
+    for (std::string_view instruction : k_instructions) {
+        if (word == instruction) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_sql_statement_start(std::string_view line) {
+    static constexpr std::array<std::string_view, 16> k_starts = {
+        "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "WITH",
+        "TRUNCATE", "REPLACE", "GRANT", "REVOKE", "BEGIN", "COMMIT", "EXPLAIN", "PRAGMA"};
+    std::string_view text = trim(line);
+    const std::string_view word = first_word(text);
+    for (std::string_view start : k_starts) {
+        if (equals_ignoring_case(word, start)) {
+            // Lower-case "select the rows" is prose; lower-case SQL has symbols.
+            const bool upper = word == start;
+            if (text.back() == ':') {
+                return false;  // `with open(f) as x:` is Python
+            }
+            return upper || text.find_first_of("*(;=,") != std::string_view::npos;
+        }
+    }
+    return false;
+}
+
+bool is_shell_command(std::string_view line) {
+    std::string_view text = trim(line);
+    if (text.substr(0, 2) == "$ ") {
+        return true;
+    }
+    static constexpr std::array<std::string_view, 30> k_commands = {
+        "pip", "pip3", "python", "python3", "django-admin", "sudo", "apt", "apt-get", "git", "docker",
+        "docker-compose", "npm", "npx", "yarn", "cd", "mkdir", "export", "curl", "wget", "celery",
+        "gunicorn", "uvicorn", "source", "chmod", "ls", "cat", "echo", "kubectl", "systemctl", "brew"};
+    for (std::string_view command : k_commands) {
+        if (starts_with_word(text, command) && text.size() > command.size()) {
+            return true;
+        }
+    }
+    return text.substr(0, 2) == "./" || text.substr(0, 2) == "#!";
+}
+
+}  // namespace snipcheck::extractor

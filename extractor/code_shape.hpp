@@ -1,0 +1,29 @@
+#pragma once
+// How much one line looks like code of a given language, judged from its
+// shape alone. Shared by the plain-text lexer (is this paragraph code?) and
+// the language detector (is this tag plainly wrong?).
+
+#include <string_view>
+
+namespace snipcheck::extractor {
+
+enum class LineShape { not_code, weak, strong };
+
+// Python: `strong` for statements only code has (def, import, assignment,
+// call, decorator ...), `weak` for lines code may have (a bare name, `}`),
+// `not_code` for what Python would reject (two bare names side by side,
+// non-ASCII outside strings, sentences).
+LineShape python_line_shape(std::string_view line);
+
+// `FROM python:3.11`, `RUN pip install ...`: a known instruction in capitals.
+bool is_dockerfile_instruction(std::string_view line);
+
+// A line that starts an SQL statement (`SELECT`, `CREATE TABLE` ...), in
+// capitals or lower case.
+bool is_sql_statement_start(std::string_view line);
+
+// `$ cmd`, or a line starting with a common command (`pip install`, `git`,
+// `docker`, `python manage.py` ...).
+bool is_shell_command(std::string_view line);
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,61 @@
+#include "extractor/document.hpp"
+
+#include "extractor/line_classifier.hpp"
+
+namespace snipcheck::extractor {
+namespace {
+
+bool has_suffix(std::string_view path, std::string_view suffix) {
+    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+}
+
+// A .txt file is Markdown when it uses Markdown's block syntax at least twice
+// (fences or ATX headings); plain text otherwise.
+DocumentFormat sniff_format(std::string_view path, const std::vector<std::string_view>& lines) {
+    if (has_suffix(path, ".md") || has_suffix(path, ".markdown") || has_suffix(path, ".rst")) {
+        return DocumentFormat::markdown;
+    }
+    int markdown_lines = 0;
+    for (std::string_view line : lines) {
+        if (parse_fence(line) || atx_heading_level(line) > 0) {
+            if (++markdown_lines >= 2) {
+                return DocumentFormat::markdown;
+            }
+        }
+    }
+    return DocumentFormat::plain_text;
+}
+
+}  // namespace
+
+std::string_view Document::line(int number) const {
+    if (number < 1 || number > line_count()) {
+        return {};
+    }
+    return lines[static_cast<std::size_t>(number - 1)];
+}
+
+Document make_document(std::string path, DecodedText decoded) {
+    Document document;
+    document.path = std::move(path);
+    document.decoded = std::move(decoded);
+    std::string_view text = document.decoded.text;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) {
+            document.lines.push_back(text.substr(start));
+            break;
+        }
+        document.lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    document.format = sniff_format(document.path, document.lines);
+    return document;
+}
+
+const char* format_name(DocumentFormat format) {
+    return format == DocumentFormat::markdown ? "markdown" : "text";
+}
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,39 @@
+#pragma once
+// A decoded document split into lines. Lines are views into `text`, so a
+// Document must not be copied once lines are taken (it is move-only).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/text_decoder.hpp"
+
+namespace snipcheck::extractor {
+
+enum class DocumentFormat { markdown, plain_text };
+
+struct Document {
+    std::string path;  // as given on the command line ("-" for stdin)
+    DecodedText decoded;
+    std::vector<std::string_view> lines;  // lines[0] is line 1; no '\n'
+    DocumentFormat format = DocumentFormat::markdown;
+
+    Document() = default;
+    Document(Document&&) = default;
+    Document& operator=(Document&&) = default;
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+
+    // Line `number` (1-based); empty when out of range.
+    std::string_view line(int number) const;
+    int line_count() const { return static_cast<int>(lines.size()); }
+};
+
+// Splits decoded text into lines and decides the format: Markdown for
+// .md/.markdown/.rst, and for other files when they hold fences or headings;
+// plain text otherwise.
+Document make_document(std::string path, DecodedText decoded);
+
+const char* format_name(DocumentFormat format);
+
+}  // namespace snipcheck::extractor

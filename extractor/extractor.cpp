@@ -1,0 +1,252 @@
+#include "extractor/extractor.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "extractor/directive_parser.hpp"
+#include "extractor/doctest_session.hpp"
+#include "extractor/embedded_sql.hpp"
+#include "extractor/language_detector.hpp"
+#include "extractor/line_classifier.hpp"
+#include "extractor/markdown_lexer.hpp"
+#include "extractor/plain_text_lexer.hpp"
+#include "extractor/python_expectations.hpp"
+#include "extractor/python_tokens.hpp"
+#include "extractor/snippet_id.hpp"
+
+namespace snipcheck::extractor {
+namespace {
+
+std::string join_lines(const std::vector<std::string_view>& lines) {
+    std::size_t size = 0;
+    for (std::string_view line : lines) {
+        size += line.size() + 1;
+    }
+    std::string code;
+    code.reserve(size);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) {
+            code += '\n';
+        }
+        code += lines[i];
+    }
+    return code;
+}
+
+bool runs_with_output(const std::string& language) {
+    return language == "python" || language == "bash" || language == "sql" || language == "javascript";
+}
+
+// An output block: right after a code block (only blank lines or an
+// "Output:" label between), tagged as output or holding no code.
+bool is_output_block(const Block& block, const Snippet& previous) {
+    if (!block.follows_previous || !runs_with_output(previous.language) || previous.form == SnippetForm::session) {
+        return false;
+    }
+    const std::string tag = language_from_tag(block.info);
+    if (is_output_tag(block.info) && tag != "bash") {
+        return true;
+    }
+    if (trim(block.info).substr(0, 7) == "console") {
+        return true;
+    }
+    if (block.after_output_label) {
+        return true;
+    }
+    return tag.empty() && !is_doctest_session(block.lines) && language_from_content(block.lines) == "text";
+}
+
+Expectation output_block_expectation(const Block& block) {
+    Expectation expectation;
+    expectation.line = block.first_line;
+    expectation.kind = ExpectationKind::output_block;
+    const bool console = trim(block.info).substr(0, 7) == "console";
+    bool first = true;
+    for (std::string_view line : block.lines) {
+        if (console && line.substr(0, 2) == "$ ") {
+            continue;  // the command that was typed, not its output
+        }
+        if (!first) {
+            expectation.expected += '\n';
+        }
+        expectation.expected += line;
+        first = false;
+    }
+    return expectation;
+}
+
+class Extractor {
+public:
+    explicit Extractor(const Document& document) : m_document(document) {}
+
+    ExtractedDocument run() {
+        LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
+        int last_block_snippet = -1;
+        for (const Block& block : lexed.blocks) {
+            if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
+                m_result.snippets[last_block_snippet].expectations.push_back(output_block_expectation(block));
+                continue;
+            }
+            last_block_snippet = static_cast<int>(m_result.snippets.size());
+            add_block(block);
+        }
+        assign_ids(m_result.snippets);
+        for (auto [snippet, parent] : m_parents) {
+            m_result.snippets[snippet].parent = m_result.snippets[parent].id;
+        }
+        record_document_defects(lexed);
+        for (const DirectiveComment& stray : lexed.stray_directives) {
+            m_result.diagnostics.push_back({m_document.path, stray.line, Severity::warning,
+                                            "snipcheck directive is followed by no code block; it applies to nothing"});
+        }
+        for (const Snippet& snippet : m_result.snippets) {
+            for (const Finding& finding : snippet.findings) {
+                m_result.diagnostics.push_back({m_document.path, finding.line, finding.severity, finding.message});
+            }
+        }
+        std::stable_sort(m_result.diagnostics.begin(), m_result.diagnostics.end(),
+                         [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+        return std::move(m_result);
+    }
+
+private:
+    void add_block(const Block& block) {
+        Snippet snippet;
+        snippet.file = m_document.path;
+        snippet.info = block.info;
+        snippet.heading = block.heading;
+        snippet.defects = block.defects;
+        for (const DirectiveComment& directive : block.directives) {
+            apply_directive(directive.text, directive.line, snippet.directives, snippet.findings);
+        }
+        for (std::size_t i = 0; i < block.lines.size(); ++i) {
+            if (std::string_view text = code_directive_text(block.lines[i]); !text.empty()) {
+                apply_directive(text, block.first_line + static_cast<int>(i), snippet.directives, snippet.findings);
+            }
+        }
+
+        std::vector<std::string_view> code_lines;
+        if (is_doctest_session(block.lines)) {
+            DoctestSession session = parse_doctest_session(block.lines, block.first_line);
+            snippet.form = SnippetForm::session;
+            snippet.language = "python";
+            code_lines = std::move(session.code);
+            snippet.line_map = std::move(session.line_map);
+            snippet.expectations = std::move(session.expectations);
+        } else {
+            snippet.form = block.form == BlockForm::fenced     ? SnippetForm::fenced
+                           : block.form == BlockForm::indented ? SnippetForm::indented
+                                                               : SnippetForm::unfenced;
+            code_lines = block.lines;
+            for (std::size_t i = 0; i < block.lines.size(); ++i) {
+                snippet.line_map.push_back(block.first_line + static_cast<int>(i));
+            }
+            LanguageGuess guess = detect_language(block.info, block.lines);
+            snippet.language = std::move(guess.language);
+            snippet.dialect = std::move(guess.dialect);
+            if (guess.tag_overruled) {
+                snippet.defects.emplace_back("wrong-language-tag");
+            }
+        }
+        if (!snippet.directives.language.empty()) {
+            snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
+        }
+        if (snippet.line_map.empty()) {
+            return;
+        }
+        snippet.code = join_lines(code_lines);
+        snippet.start_line = snippet.line_map.front();
+        snippet.end_line = snippet.line_map.back();
+
+        const int index = static_cast<int>(m_result.snippets.size());
+        std::vector<EmbeddedSql> embedded;
+        if (snippet.language == "python") {
+            const std::vector<PyToken> tokens = tokenize_python(code_lines);
+            if (snippet.form != SnippetForm::session) {
+                snippet.expectations = parse_python_expectations(code_lines, snippet.line_map, tokens);
+            }
+            embedded = find_embedded_sql(code_lines, snippet.line_map, tokens);
+        }
+        m_result.snippets.push_back(std::move(snippet));
+        for (EmbeddedSql& sql : embedded) {
+            add_embedded(index, std::move(sql));
+        }
+    }
+
+    void add_embedded(int parent_index, EmbeddedSql sql) {
+        const Snippet& parent = m_result.snippets[parent_index];
+        Snippet snippet;
+        snippet.file = parent.file;
+        snippet.form = SnippetForm::embedded;
+        snippet.language = "sql";
+        snippet.heading = parent.heading;
+        snippet.directives = parent.directives;
+        snippet.directives.language.clear();
+        snippet.code = std::move(sql.sql);
+        snippet.line_map = std::move(sql.line_map);
+        if (snippet.line_map.empty()) {
+            return;
+        }
+        snippet.start_line = snippet.line_map.front();
+        snippet.end_line = snippet.line_map.back();
+        if (sql.interpolated) {
+            snippet.defects.emplace_back("interpolated-sql");
+        }
+        m_parents.emplace_back(static_cast<int>(m_result.snippets.size()), parent_index);
+        m_result.snippets.push_back(std::move(snippet));
+    }
+
+    void record_document_defects(const LexedDocument& lexed) {
+        for (const auto& [line, code] : lexed.defects) {
+            m_result.defects.push_back({line, code, code == "starts-inside-block"
+                                                        ? "the document starts inside a code block (its opening fence is missing)"
+                                                        : code});
+        }
+        for (const EncodingDefect& defect : m_document.decoded.defects) {
+            m_result.defects.push_back({defect.line, defect.code, defect.message});
+            for (Snippet& snippet : m_result.snippets) {
+                if (defect.line >= snippet.start_line && defect.line <= snippet.end_line &&
+                    std::find(snippet.defects.begin(), snippet.defects.end(), defect.code) == snippet.defects.end()) {
+                    snippet.defects.push_back(defect.code);
+                }
+            }
+        }
+        std::stable_sort(m_result.defects.begin(), m_result.defects.end(),
+                         [](const DocumentDefect& a, const DocumentDefect& b) { return a.line < b.line; });
+    }
+
+    const Document& m_document;
+    ExtractedDocument m_result;
+    std::vector<std::pair<int, int>> m_parents;  // embedded snippet index -> parent index
+};
+
+}  // namespace
+
+ExtractedDocument extract(const Document& document) { return Extractor(document).run(); }
+
+const char* form_name(SnippetForm form) {
+    switch (form) {
+    case SnippetForm::fenced: return "fenced";
+    case SnippetForm::indented: return "indented";
+    case SnippetForm::unfenced: return "unfenced";
+    case SnippetForm::session: return "session";
+    case SnippetForm::embedded: return "embedded";
+    }
+    return "fenced";
+}
+
+const char* expectation_kind_name(ExpectationKind kind) {
+    switch (kind) {
+    case ExpectationKind::output_comment: return "output-comment";
+    case ExpectationKind::value_comment: return "value-comment";
+    case ExpectationKind::output_lines: return "output-lines";
+    case ExpectationKind::arrow: return "arrow";
+    case ExpectationKind::doctest: return "doctest";
+    case ExpectationKind::output_block: return "output-block";
+    case ExpectationKind::raises: return "raises";
+    }
+    return "output-comment";
+}
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,309 @@
+#include "extractor/language_detector.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "extractor/code_shape.hpp"
+#include "extractor/line_classifier.hpp"
+#include "extractor/python_tokens.hpp"
+
+namespace snipcheck::extractor {
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// How well the lines fit each language: the share of meaningful lines that
+// have that language's shape. Comments and blank lines do not count.
+struct Fit {
+    double python = 0;
+    double dockerfile = 0;
+    double sql = 0;
+    double shell = 0;
+    double yaml = 0;
+    double json = 0;
+    double nginx = 0;
+    double javascript = 0;
+    double ini = 0;
+    double haproxy = 0;
+    double html = 0;
+    double env = 0;
+    int python_strong = 0;
+    int lines = 0;
+};
+
+bool is_yaml_line(std::string_view text) {
+    if (starts_with(text, "- ") || text == "-" || text == "---") {
+        return true;
+    }
+    std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0) {
+        return false;
+    }
+    std::string_view key = text.substr(0, colon);
+    if (key.front() == '"' || key.front() == '\'') {
+        key = key.substr(1, key.size() >= 2 ? key.size() - 2 : 0);
+    }
+    for (char c : key) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ' ' || c == '/')) {
+            return false;
+        }
+    }
+    return colon + 1 == text.size() || text[colon + 1] == ' ';
+}
+
+bool is_nginx_line(std::string_view text) {
+    if (text == "}" || ends_with(text, "{") || ends_with(text, ";")) {
+        return text.find('(') == std::string_view::npos || starts_with(text, "location") || starts_with(text, "if");
+    }
+    return false;
+}
+
+bool is_javascript_line(std::string_view text) {
+    static constexpr std::array<std::string_view, 14> k_starts = {
+        "const ", "let ", "var ", "function ", "import ", "export ", "return ", "if (", "for (", "} else",
+        "console.", "document.", "window.", "async function"};
+    for (std::string_view start : k_starts) {
+        if (starts_with(text, start)) {
+            return true;
+        }
+    }
+    return starts_with(text, "//") || text.find("=>") != std::string_view::npos || ends_with(text, ";") ||
+           text == "}" || text == "});" || text == "};";
+}
+
+bool is_haproxy_line(std::string_view text, int indent) {
+    static constexpr std::array<std::string_view, 5> k_sections = {"global", "defaults", "frontend", "backend", "listen"};
+    if (indent == 0) {
+        for (std::string_view section : k_sections) {
+            if (text == section || starts_with(text, std::string(section) + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return text.find_first_of("=;{}()") == std::string_view::npos;
+}
+
+Fit measure(const std::vector<std::string_view>& lines) {
+    Fit fit;
+    // Lines inside a multi-line Python string are not judged as statements.
+    std::vector<bool> in_string(lines.size(), false);
+    for (const PyToken& token : tokenize_python(lines)) {
+        if (token.kind == PyTokenKind::string && token.end_line > token.line) {
+            for (int l = token.line + 1; l <= token.end_line && l < static_cast<int>(lines.size()); ++l) {
+                in_string[l] = true;
+            }
+        }
+    }
+    int python = 0, dockerfile = 0, sql = 0, shell = 0, yaml = 0, nginx = 0, javascript = 0, ini = 0, haproxy = 0,
+        html = 0, env = 0, counted = 0;
+    bool continued = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string_view text = trim(lines[i]);
+        if (text.empty()) {
+            continue;
+        }
+        const bool comment = text[0] == '#' || starts_with(text, "//") || starts_with(text, "--");
+        if (comment && !starts_with(text, "#!")) {
+            continue;
+        }
+        ++counted;
+        if (in_string[i]) {
+            ++python;
+        } else {
+            const LineShape shape = python_line_shape(text);
+            python += shape != LineShape::not_code ? 1 : 0;
+            fit.python_strong += shape == LineShape::strong ? 1 : 0;
+        }
+        dockerfile += (is_dockerfile_instruction(text) || continued) ? 1 : 0;
+        continued = ends_with(text, "\\");
+        sql += (is_sql_statement_start(text) || (sql > 0 && text.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos) ||
+                (sql > 0 && !looks_like_prose(text))) ? 1 : 0;
+        shell += is_shell_command(text) ? 1 : 0;
+        yaml += is_yaml_line(text) ? 1 : 0;
+        nginx += is_nginx_line(text) ? 1 : 0;
+        javascript += is_javascript_line(text) ? 1 : 0;
+        ini += (starts_with(text, "[") && ends_with(text, "]")) || (text.find('=') != std::string_view::npos && text.find('(') == std::string_view::npos) ? 1 : 0;
+        haproxy += is_haproxy_line(text, indent_width(lines[i])) ? 1 : 0;
+        html += (starts_with(text, "<") || starts_with(text, "{%") || starts_with(text, "{{")) ? 1 : 0;
+        const std::size_t eq = text.find('=');
+        env += (eq != std::string_view::npos && eq > 0 && text.find(' ') > eq && std::isupper(static_cast<unsigned char>(text[0]))) ? 1 : 0;
+    }
+    fit.lines = counted;
+    if (counted == 0) {
+        return fit;
+    }
+    const auto share = [counted](int n) { return static_cast<double>(n) / counted; };
+    fit.python = share(python);
+    fit.dockerfile = share(dockerfile);
+    fit.sql = share(sql);
+    fit.shell = share(shell);
+    fit.yaml = share(yaml);
+    fit.nginx = share(nginx);
+    fit.javascript = share(javascript);
+    fit.ini = share(ini);
+    fit.haproxy = share(haproxy);
+    fit.html = share(html);
+    fit.env = share(env);
+    return fit;
+}
+
+std::string first_code_text(const std::vector<std::string_view>& lines) {
+    for (std::string_view line : lines) {
+        std::string_view text = trim(line);
+        if (!text.empty() && text[0] != '#' && !starts_with(text, "//")) {
+            return std::string(text);
+        }
+    }
+    return {};
+}
+
+std::string classify(const std::vector<std::string_view>& lines, const Fit& fit) {
+    if (fit.lines == 0) {
+        return "text";
+    }
+    const std::string first = first_code_text(lines);
+    if ((starts_with(first, "{") || starts_with(first, "[")) && fit.python_strong == 0) {
+        std::string_view last = trim(lines.back());
+        if (ends_with(last, "}") || ends_with(last, "]")) {
+            return "json";
+        }
+    }
+    if (fit.dockerfile >= 0.8 && (starts_with(first, "FROM ") || starts_with(first, "ARG "))) {
+        return "dockerfile";
+    }
+    if (fit.haproxy >= 0.8 && fit.lines >= 3 &&
+        (starts_with(first, "global") || starts_with(first, "defaults") || starts_with(first, "frontend") ||
+         starts_with(first, "backend") || starts_with(first, "listen"))) {
+        return "haproxy";
+    }
+    if (fit.sql >= 0.8 && is_sql_statement_start(first)) {
+        return "sql";
+    }
+    if (fit.python >= 0.9 && fit.python_strong > 0 && fit.python_strong * 4 >= fit.lines) {
+        return "python";
+    }
+    if (fit.shell >= 0.6) {
+        return "bash";
+    }
+    if (fit.nginx >= 0.8 && fit.lines >= 2) {
+        return "nginx";
+    }
+    if (fit.html >= 0.5) {
+        return "html";
+    }
+    if (fit.javascript >= 0.7 && fit.python < 0.9) {
+        return "javascript";
+    }
+    if (fit.env >= 0.9) {
+        return "env";
+    }
+    if (fit.yaml >= 0.8 && fit.lines >= 2) {
+        return "yaml";
+    }
+    if (fit.ini >= 0.8 && starts_with(first, "[")) {
+        return "ini";
+    }
+    if (fit.python >= 0.8 && fit.python_strong > 0) {
+        return "python";
+    }
+    return "text";
+}
+
+// How well the content fits the language its tag names; 1 for languages we
+// cannot judge, so their tags are trusted.
+double tag_fit(const std::string& language, const Fit& fit) {
+    if (language == "python") return fit.python;
+    if (language == "dockerfile") return fit.dockerfile;
+    if (language == "sql") return fit.sql;
+    if (language == "nginx") return fit.nginx;
+    return 1.0;
+}
+
+}  // namespace
+
+std::string language_from_tag(std::string_view info, std::string* dialect) {
+    std::string_view word = trim(info);
+    if (starts_with(word, "{")) {
+        word.remove_prefix(1);
+        while (!word.empty() && (word.front() == '.' || word.front() == ' ')) {
+            word.remove_prefix(1);
+        }
+    }
+    std::size_t end = word.find_first_of(" \t{},;:=");
+    word = word.substr(0, end);
+    if (starts_with(word, "language-")) {
+        word.remove_prefix(9);
+    }
+    const std::string tag = lower(word);
+    if (tag.empty()) return "";
+    if (tag == "py" || tag == "python" || tag == "python3" || tag == "py3" || tag == "pycon" || tag == "ipython" ||
+        tag == "python-repl" || tag == "pyrepl") return "python";
+    if (tag == "sh" || tag == "bash" || tag == "shell" || tag == "zsh" || tag == "console" || tag == "shell-session" ||
+        tag == "terminal" || tag == "cmd") return "bash";
+    if (tag == "sql" || tag == "mysql" || tag == "postgresql" || tag == "postgres" || tag == "psql" || tag == "pgsql" ||
+        tag == "plpgsql" || tag == "sqlite" || tag == "sqlite3" || tag == "tsql" || tag == "mssql" || tag == "mariadb") {
+        if (dialect != nullptr) {
+            if (tag == "mysql" || tag == "mariadb") *dialect = "mysql";
+            else if (tag == "postgresql" || tag == "postgres" || tag == "psql" || tag == "pgsql" || tag == "plpgsql") *dialect = "postgresql";
+            else if (tag == "sqlite" || tag == "sqlite3") *dialect = "sqlite";
+            else if (tag == "tsql" || tag == "mssql") *dialect = "tsql";
+        }
+        return "sql";
+    }
+    if (tag == "dockerfile" || tag == "docker") return "dockerfile";
+    if (tag == "yaml" || tag == "yml") return "yaml";
+    if (tag == "json" || tag == "jsonc" || tag == "json5") return "json";
+    if (tag == "js" || tag == "javascript" || tag == "node" || tag == "jsx" || tag == "mjs") return "javascript";
+    if (tag == "ts" || tag == "typescript" || tag == "tsx") return "typescript";
+    if (tag == "ini" || tag == "cfg" || tag == "conf" || tag == "dosini") return "ini";
+    if (tag == "html" || tag == "htm" || tag == "xhtml" || tag == "htmldjango" || tag == "django" || tag == "jinja" ||
+        tag == "jinja2" || tag == "j2") return "html";
+    if (tag == "text" || tag == "txt" || tag == "plaintext" || tag == "plain" || tag == "none" || tag == "output" ||
+        tag == "out" || tag == "stdout" || tag == "result") return "text";
+    if (tag == "env" || tag == "dotenv") return "env";
+    return tag;
+}
+
+std::string language_from_content(const std::vector<std::string_view>& lines) {
+    return classify(lines, measure(lines));
+}
+
+LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines) {
+    LanguageGuess guess;
+    guess.language = language_from_tag(info, &guess.dialect);
+    const Fit fit = measure(lines);
+    if (guess.language.empty()) {
+        guess.language = classify(lines, fit);
+        return guess;
+    }
+    // A tag is plainly wrong when its language cannot read most lines and
+    // another language reads nearly all of them.
+    if (fit.lines >= 3 && tag_fit(guess.language, fit) < 0.5) {
+        std::string content = classify(lines, fit);
+        if (content != "text" && content != guess.language) {
+            guess.language = content;
+            guess.dialect.clear();
+            guess.tag_overruled = true;
+        }
+    }
+    return guess;
+}
+
+bool is_output_tag(std::string_view info) {
+    const std::string tag = lower(trim(info).substr(0, trim(info).find(' ')));
+    return tag == "output" || tag == "text" || tag == "txt" || tag == "console" || tag == "stdout" || tag == "out" ||
+           tag == "result" || tag == "plaintext" || tag == "plain" || tag == "none";
+}
+
+}  // namespace snipcheck::extractor

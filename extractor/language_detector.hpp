@@ -1,0 +1,31 @@
+#pragma once
+// Gives a snippet its language: from the fence's info string when that is
+// trustworthy, from the content otherwise, and from the content when the tag
+// is plainly wrong (an HAProxy configuration tagged python).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace snipcheck::extractor {
+
+struct LanguageGuess {
+    std::string language;      // "python", "sql", "text" ...
+    std::string dialect;       // sql only: "mysql", "postgresql", "sqlite" from the tag
+    bool tag_overruled = false;  // the info string named another language
+};
+
+// The language an info string names ("py" -> python, "Dockerfile" ->
+// dockerfile, "python title=\"x\"" -> python, "{.python}" -> python), or ""
+// for no tag. Unknown tags are returned lower-cased.
+std::string language_from_tag(std::string_view info, std::string* dialect = nullptr);
+
+// The language code looks like, or "text" when nothing fits.
+std::string language_from_content(const std::vector<std::string_view>& lines);
+
+LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines);
+
+// Info strings that mark a block as program output, not code.
+bool is_output_tag(std::string_view language);
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,77 @@
+#pragma once
+// Questions about one line of a document that both format lexers ask: is it
+// a fence, a heading, a list item, a sentence a person wrote, or code?
+// Pure functions over string_view; none allocates.
+
+#include <optional>
+#include <string_view>
+
+namespace snipcheck::extractor {
+
+bool is_blank(std::string_view line);
+
+// Leading whitespace width, a tab advancing to the next multiple of 4.
+int indent_width(std::string_view line);
+
+// The line without its first `width` columns of indentation (fewer if it has less).
+std::string_view remove_indent(std::string_view line, int width);
+
+std::string_view trim(std::string_view text);
+
+struct FenceLine {
+    char marker = '`';  // '`' or '~'
+    int length = 0;     // >= 3
+    int indent = 0;
+    std::string_view info;  // trimmed info string, may be empty
+};
+
+// A code fence line (``` or ~~~, any indent); nullopt otherwise. A backtick
+// fence whose info string holds a backtick is inline code, not a fence.
+std::optional<FenceLine> parse_fence(std::string_view line);
+
+// 1-6 for an ATX heading (`## Title`, up to 3 spaces of indent), else 0.
+int atx_heading_level(std::string_view line);
+
+// The text of an ATX heading without the #s, closing #s and emphasis.
+std::string_view heading_text(std::string_view line);
+
+// `---`, `***`, `___` (3 or more, spaces allowed).
+bool is_thematic_break(std::string_view line);
+
+// `===` or `---` only: a setext underline when it follows a paragraph line.
+bool is_setext_underline(std::string_view line);
+
+// A list item: `- x`, `* x`, `+ x`, `• x`, `1. x`, `1) x`. Sets the column
+// where the item's content starts.
+bool is_list_item(std::string_view line, int* content_column = nullptr);
+
+// A line whose text is entirely bold (`**Answer:**`), perhaps after a list marker.
+bool is_bold_line(std::string_view line);
+
+// The text of a bold line without markers, or empty.
+std::string_view bold_text(std::string_view line);
+
+// "Output:", "**Output:**", "Result:", "This prints:" ... a label that says
+// the next block shows what the previous one printed.
+bool is_output_label(std::string_view line);
+
+// A sentence a person wrote: runs of plain words outside code spans, a
+// capitalised start, few code symbols. Conservative for code.
+bool looks_like_prose(std::string_view line);
+
+// Longest run of consecutive plain words (letters only, not Python keywords)
+// separated by single spaces, outside quotes and backticks.
+int plain_word_run(std::string_view line);
+
+// Markdown that never appears at column 0 of code: `##` headings, thematic
+// breaks, bold lines, list items and sentences.
+bool is_markdown_text(std::string_view line);
+
+// The column where a Markdown heading was spliced into the middle of a code
+// line (`regex=r'^[a-z]+### Q5: Explain`, `X# Django Guide`), or npos.
+std::size_t spliced_heading_column(std::string_view line);
+
+// True when the line has a character outside ASCII outside quotes.
+bool has_non_ascii_outside_quotes(std::string_view line);
+
+}  // namespace snipcheck::extractor

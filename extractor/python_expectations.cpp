@@ -1,0 +1,254 @@
+#include "extractor/python_expectations.hpp"
+
+#include <cctype>
+#include <string>
+
+#include "extractor/line_classifier.hpp"
+#include "extractor/value_syntax.hpp"
+
+namespace snipcheck::extractor {
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// "Output: 11" -> "11" (also "Out:", "Outputs:", "Prints:"), case-insensitive.
+bool strip_output_label(std::string_view text, std::string_view* value) {
+    static constexpr std::string_view k_labels[] = {"outputs:", "output:", "out:", "prints:", "output =", "output ->"};
+    for (std::string_view label : k_labels) {
+        if (text.size() < label.size()) {
+            continue;
+        }
+        bool same = true;
+        for (std::size_t i = 0; i < label.size() && same; ++i) {
+            same = std::tolower(static_cast<unsigned char>(text[i])) == label[i];
+        }
+        if (same) {
+            *value = trim(text.substr(label.size()));
+            return true;
+        }
+    }
+    return false;
+}
+
+// "raises ValueError", "Raises: KeyError", "ValueError: bad", "ZeroDivisionError".
+bool read_raises(std::string_view text, bool trailing, std::string* name) {
+    std::string_view rest = text;
+    bool said_raises = false;
+    for (std::string_view prefix : {"raises:", "raises", "Raises:", "Raises", "-> raises", "=> raises"}) {
+        if (starts_with(rest, prefix)) {
+            rest = trim(rest.substr(prefix.size()));
+            said_raises = true;
+            break;
+        }
+    }
+    std::size_t end = 0;
+    while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == '_' || rest[end] == '.')) {
+        ++end;
+    }
+    std::string_view word = rest.substr(0, end);
+    std::string_view after = trim(rest.substr(end));
+    if (!is_exception_name(word.substr(word.rfind('.') == std::string_view::npos ? 0 : word.rfind('.') + 1))) {
+        return false;
+    }
+    // Without "raises", only a trailing "ValueError" or "ValueError: message" counts.
+    if (!said_raises && (!trailing || !(after.empty() || after.front() == ':' || after.front() == '('))) {
+        return false;
+    }
+    *name = std::string(word);
+    return true;
+}
+
+struct Comment {
+    const PyToken* token;
+    int index;             // code line index
+    bool trailing;         // code precedes it on its line
+    std::string_view text; // after '#', trimmed
+};
+
+class ExpectationParser {
+public:
+    ExpectationParser(const std::vector<std::string_view>& lines, const std::vector<int>& line_map,
+                      const std::vector<PyToken>& tokens)
+        : m_lines(lines), m_line_map(line_map), m_tokens(tokens) {}
+
+    std::vector<Expectation> run() {
+        int statement_start = -1;      // code line where the current logical line began
+        int last_statement = -1;       // start line of the last complete logical line
+        bool print_statement = false;  // the current logical line starts with print(
+        bool line_has_code = false;
+        int current_line = -1;
+        std::size_t i = 0;
+        while (i < m_tokens.size()) {
+            const PyToken& token = m_tokens[i];
+            if (token.line != current_line) {
+                current_line = token.line;
+                line_has_code = false;
+            }
+            if (token.kind == PyTokenKind::newline) {
+                if (statement_start >= 0) {
+                    last_statement = statement_start;
+                }
+                statement_start = -1;
+                ++i;
+                continue;
+            }
+            if (token.kind != PyTokenKind::comment) {
+                if (statement_start < 0) {
+                    statement_start = token.line;
+                    print_statement = token.kind == PyTokenKind::name && token.text == "print";
+                }
+                line_has_code = true;
+                ++i;
+                continue;
+            }
+            Comment comment{&token, token.line, line_has_code, trim(token.text.substr(1))};
+            const int statement = line_has_code ? statement_start : last_statement;
+            i = read_comment(comment, statement, print_statement && line_has_code, i);
+        }
+        return std::move(m_expectations);
+    }
+
+private:
+    int doc_line(int index) const { return index >= 0 && index < static_cast<int>(m_line_map.size()) ? m_line_map[index] : 0; }
+
+    void add(int index, int statement, ExpectationKind kind, std::string_view value, std::string_view remark = {}) {
+        Expectation expectation;
+        expectation.line = doc_line(index);
+        expectation.statement_line = doc_line(statement);
+        expectation.kind = kind;
+        expectation.expected = std::string(value);
+        expectation.remark = std::string(remark);
+        m_expectations.push_back(std::move(expectation));
+    }
+
+    // Own-line comments directly after token i, as (token index, text) pairs.
+    std::size_t next_comment_line(std::size_t i) const {
+        const std::size_t next = i + 1;
+        if (next < m_tokens.size() && m_tokens[next].kind == PyTokenKind::comment && m_tokens[next].starts_line &&
+            m_tokens[next].line == m_tokens[i].line + 1) {
+            return next;
+        }
+        return 0;
+    }
+
+    // Reads one comment at token i; returns the next token index to visit.
+    std::size_t read_comment(const Comment& comment, int statement, bool on_print, std::size_t i) {
+        std::string_view text = comment.text;
+        if (starts_with(text, "snipcheck:")) {
+            return i + 1;
+        }
+        if (starts_with(comment.token->text, "#>")) {
+            // pytest-examples style: consecutive `#> line` comments are one output.
+            std::string value(trim(comment.token->text.substr(2)));
+            std::size_t last = i;
+            while (std::size_t next = next_comment_line(last)) {
+                if (!starts_with(m_tokens[next].text, "#>")) {
+                    break;
+                }
+                value += '\n';
+                value += std::string(trim(m_tokens[next].text.substr(2)));
+                last = next;
+            }
+            add(comment.index, statement, ExpectationKind::arrow, value);
+            return last + 1;
+        }
+        std::string exception;
+        if (read_raises(text, comment.trailing, &exception)) {
+            add(comment.index, statement, ExpectationKind::raises, exception);
+            return i + 1;
+        }
+        std::string_view value;
+        if (strip_output_label(text, &value)) {
+            if (value.empty() && !comment.trailing) {
+                return read_output_lines(comment, statement, i);
+            }
+            if (!value.empty()) {
+                std::string_view remark;
+                std::string_view kept = split_remark(value, &remark);
+                add(comment.index, statement, ExpectationKind::output_comment, kept, remark);
+            }
+            return i + 1;
+        }
+        if (starts_with(text, "=>") || starts_with(text, "->")) {
+            std::string_view remark;
+            std::string_view kept = split_remark(trim(text.substr(2)), &remark);
+            if (!kept.empty()) {
+                add(comment.index, statement, ExpectationKind::arrow, kept, remark);
+            }
+            return i + 1;
+        }
+        if (on_print && comment.trailing) {
+            std::string_view remark;
+            std::string_view kept = split_remark(text, &remark);
+            if (reads_as_value(kept)) {
+                add(comment.index, statement, ExpectationKind::value_comment, kept, remark);
+            }
+        }
+        return i + 1;
+    }
+
+    // `# Output:` alone, then `# line` comments: the lines printed since the
+    // previous expectation.
+    std::size_t read_output_lines(const Comment& comment, int statement, std::size_t i) {
+        std::string value;
+        std::size_t last = i;
+        bool first = true;
+        while (std::size_t next = next_comment_line(last)) {
+            std::string_view body = m_tokens[next].text.substr(1);
+            if (!body.empty() && body.front() == ' ') {
+                body.remove_prefix(1);
+            }
+            std::string_view probe;
+            if (strip_output_label(trim(body), &probe) || starts_with(trim(body), "snipcheck:")) {
+                break;
+            }
+            if (!first) {
+                value += '\n';
+            }
+            value += std::string(body);
+            first = false;
+            last = next;
+        }
+        if (!first) {
+            add(comment.index, statement, ExpectationKind::output_lines, value);
+        }
+        return last + 1;
+    }
+
+    const std::vector<std::string_view>& m_lines;
+    const std::vector<int>& m_line_map;
+    const std::vector<PyToken>& m_tokens;
+    std::vector<Expectation> m_expectations;
+};
+
+}  // namespace
+
+bool is_exception_name(std::string_view word) {
+    if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) {
+        return false;
+    }
+    for (char c : word) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') {
+            return false;
+        }
+    }
+    static constexpr std::string_view k_suffixes[] = {"Error", "Exception", "Warning", "Exit", "Interrupt"};
+    for (std::string_view suffix : k_suffixes) {
+        if (ends_with(word, suffix)) {
+            return true;
+        }
+    }
+    return word == "StopIteration" || word == "StopAsyncIteration" || word == "DoesNotExist" ||
+           word == "MultipleObjectsReturned" || word == "GeneratorExit";
+}
+
+std::vector<Expectation> parse_python_expectations(const std::vector<std::string_view>& lines,
+                                                   const std::vector<int>& line_map,
+                                                   const std::vector<PyToken>& tokens) {
+    return ExpectationParser(lines, line_map, tokens).run();
+}
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,277 @@
+#include "extractor/python_tokens.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace snipcheck::extractor {
+namespace {
+
+bool is_ident_start(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+bool is_ident_char(unsigned char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// String prefixes Python accepts before a quote (case-insensitive).
+bool is_string_prefix(std::string_view word) {
+    if (word.size() > 2) {
+        return false;
+    }
+    for (char c : word) {
+        char lower = static_cast<char>(c | 0x20);
+        if (lower != 'r' && lower != 'b' && lower != 'u' && lower != 'f') {
+            return false;
+        }
+    }
+    return true;
+}
+
+class Tokenizer {
+public:
+    explicit Tokenizer(const std::vector<std::string_view>& lines) : m_lines(lines) {}
+
+    std::vector<PyToken> run() {
+        for (m_line = 0; m_line < static_cast<int>(m_lines.size()); ++m_line) {
+            scan_line();
+        }
+        if (m_has_logical_content) {
+            emit_newline(static_cast<int>(m_lines.size()) - 1, 0);
+        }
+        return std::move(m_tokens);
+    }
+
+private:
+    void scan_line() {
+        std::string_view text = m_lines[m_line];
+        int col = 0;
+        const int size = static_cast<int>(text.size());
+        bool first = true;
+        bool continued = false;
+        if (m_open_string.active) {
+            col = continue_string(text);
+            if (m_open_string.active) {
+                return;
+            }
+            first = false;
+        }
+        while (col < size) {
+            const auto c = static_cast<unsigned char>(text[col]);
+            if (c == ' ' || c == '\t' || c == '\f') {
+                ++col;
+                continue;
+            }
+            if (c == '\\' && col == size - 1) {
+                continued = true;
+                break;
+            }
+            PyToken token;
+            token.line = m_line;
+            token.column = col;
+            token.starts_line = first;
+            first = false;
+            if (c == '#') {
+                token.kind = PyTokenKind::comment;
+                token.text = text.substr(col);
+                col = size;
+            } else if (is_ident_start(c)) {
+                int end = col + 1;
+                while (end < size && is_ident_char(static_cast<unsigned char>(text[end]))) {
+                    ++end;
+                }
+                std::string_view word = text.substr(col, end - col);
+                if (end < size && (text[end] == '\'' || text[end] == '"') && is_string_prefix(word)) {
+                    col = scan_string(text, col, end, token);
+                } else {
+                    token.kind = PyTokenKind::name;
+                    token.text = word;
+                    col = end;
+                }
+            } else if (c == '\'' || c == '"') {
+                col = scan_string(text, col, col, token);
+            } else if (is_digit(c) || (c == '.' && col + 1 < size && is_digit(static_cast<unsigned char>(text[col + 1])))) {
+                int end = col + 1;
+                while (end < size) {
+                    const auto d = static_cast<unsigned char>(text[end]);
+                    const bool exponent_sign = (d == '+' || d == '-') && (text[end - 1] == 'e' || text[end - 1] == 'E') &&
+                                               !(text[col] == '0' && col + 1 < size && (text[col + 1] == 'x' || text[col + 1] == 'X'));
+                    if (is_ident_char(d) || d == '.' || exponent_sign) {
+                        ++end;
+                    } else {
+                        break;
+                    }
+                }
+                token.kind = PyTokenKind::number;
+                token.text = text.substr(col, end - col);
+                col = end;
+            } else {
+                col = scan_operator(text, col, token);
+            }
+            if (token.kind == PyTokenKind::string && m_open_string.active) {
+                // A triple-quoted string goes on past this line; it is pushed
+                // when it closes so its end position is known.
+                m_tokens.push_back(token);
+                m_open_string.token_index = static_cast<int>(m_tokens.size()) - 1;
+                m_has_logical_content = true;
+                return;
+            }
+            if (token.kind != PyTokenKind::comment) {
+                m_has_logical_content = true;
+            }
+            m_tokens.push_back(token);
+        }
+        if (!continued && m_depth == 0 && m_has_logical_content) {
+            emit_newline(m_line, size);
+        }
+    }
+
+    void emit_newline(int line, int column) {
+        PyToken newline;
+        newline.kind = PyTokenKind::newline;
+        newline.line = line;
+        newline.column = column;
+        newline.end_line = line;
+        newline.end_column = column;
+        m_tokens.push_back(newline);
+        m_has_logical_content = false;
+    }
+
+    // Scans a string starting at `start` (prefix start) whose quote is at `quote_at`.
+    int scan_string(std::string_view text, int start, int quote_at, PyToken& token) {
+        const int size = static_cast<int>(text.size());
+        const char quote = text[quote_at];
+        const bool triple = quote_at + 2 < size && text[quote_at + 1] == quote && text[quote_at + 2] == quote;
+        token.kind = PyTokenKind::string;
+        int col = quote_at + (triple ? 3 : 1);
+        while (col < size) {
+            if (text[col] == '\\') {
+                col += 2;
+                continue;
+            }
+            if (text[col] == quote) {
+                if (!triple) {
+                    token.text = text.substr(start, col + 1 - start);
+                    token.end_line = m_line;
+                    token.end_column = col + 1;
+                    return col + 1;
+                }
+                if (col + 2 < size && text[col + 1] == quote && text[col + 2] == quote) {
+                    token.text = text.substr(start, col + 3 - start);
+                    token.end_line = m_line;
+                    token.end_column = col + 3;
+                    return col + 3;
+                }
+            }
+            ++col;
+        }
+        token.text = text.substr(start);
+        if (triple || (size > 0 && text[size - 1] == '\\')) {
+            m_open_string = {true, triple, quote, -1};
+            return size;
+        }
+        // An unterminated one-line string: Python would reject it; keep going.
+        token.kind = PyTokenKind::error;
+        token.end_line = m_line;
+        token.end_column = size;
+        return size;
+    }
+
+    // Continues an open multi-line string on the current line; returns the column after it.
+    int continue_string(std::string_view text) {
+        const int size = static_cast<int>(text.size());
+        int col = 0;
+        while (col < size) {
+            if (text[col] == '\\') {
+                col += 2;
+                continue;
+            }
+            if (text[col] == m_open_string.quote) {
+                const bool closes = !m_open_string.triple ||
+                                    (col + 2 < size && text[col + 1] == m_open_string.quote && text[col + 2] == m_open_string.quote);
+                if (closes) {
+                    const int end = col + (m_open_string.triple ? 3 : 1);
+                    PyToken& token = m_tokens[m_open_string.token_index];
+                    token.end_line = m_line;
+                    token.end_column = end;
+                    m_open_string.active = false;
+                    return end;
+                }
+            }
+            ++col;
+        }
+        if (!m_open_string.triple && !(size > 0 && text[size - 1] == '\\')) {
+            m_open_string.active = false;  // a broken continuation: stop here
+        }
+        return size;
+    }
+
+    int scan_operator(std::string_view text, int col, PyToken& token) {
+        static constexpr std::array<std::string_view, 25> k_long_ops = {
+            "**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<",
+            ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "<>"};
+        token.kind = PyTokenKind::op;
+        std::string_view rest = text.substr(col);
+        for (std::string_view op : k_long_ops) {
+            if (rest.substr(0, op.size()) == op) {
+                token.text = rest.substr(0, op.size());
+                return col + static_cast<int>(op.size());
+            }
+        }
+        const char c = text[col];
+        if (c == '(' || c == '[' || c == '{') {
+            ++m_depth;
+        } else if (c == ')' || c == ']' || c == '}') {
+            m_depth = std::max(0, m_depth - 1);
+        } else if (std::string_view("+-*/%@&|^~<>=.,:;!$?`").find(c) == std::string_view::npos) {
+            token.kind = PyTokenKind::error;
+        }
+        token.text = rest.substr(0, 1);
+        return col + 1;
+    }
+
+    struct OpenString {
+        bool active = false;
+        bool triple = false;
+        char quote = '"';
+        int token_index = -1;
+    };
+
+    const std::vector<std::string_view>& m_lines;
+    std::vector<PyToken> m_tokens;
+    OpenString m_open_string;
+    int m_line = 0;
+    int m_depth = 0;
+    bool m_has_logical_content = false;
+};
+
+}  // namespace
+
+std::vector<PyToken> tokenize_python(const std::vector<std::string_view>& lines) {
+    return Tokenizer(lines).run();
+}
+
+bool is_python_keyword(std::string_view word) {
+    static constexpr std::array<std::string_view, 35> k_keywords = {
+        "False", "None",   "True",    "and",      "as",     "assert", "async", "await", "break",
+        "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
+        "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
+        "or",    "pass",   "raise",   "return",   "try",    "while",  "with",   "yield"};
+    return std::find(k_keywords.begin(), k_keywords.end(), word) != k_keywords.end();
+}
+
+std::string_view string_literal_body(std::string_view token_text) {
+    std::size_t quote = token_text.find_first_of("'\"");
+    if (quote == std::string_view::npos) {
+        return {};
+    }
+    const char q = token_text[quote];
+    std::size_t width = 1;
+    if (token_text.size() >= quote + 6 && token_text[quote + 1] == q && token_text[quote + 2] == q) {
+        width = 3;
+    }
+    if (token_text.size() < quote + 2 * width) {
+        return {};
+    }
+    return token_text.substr(quote + width, token_text.size() - quote - 2 * width);
+}
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,451 @@
+#include "extractor/text_decoder.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+
+#include "extractor/legacy_codepages.hpp"
+
+namespace snipcheck::extractor {
+namespace {
+
+constexpr std::size_t k_sniff_size = 8 * 1024;
+constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+constexpr std::uint64_t k_high_bits = 0x8080808080808080ULL;
+constexpr char32_t k_replacement = 0xFFFD;
+
+std::uint64_t load8(const unsigned char* p) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+// High bit set in the bytes of word that equal byte. Bits above the first
+// match may be wrong (borrows), so only "any" and the lowest bit are exact.
+std::uint64_t byte_mask(std::uint64_t word, unsigned char byte) {
+    const std::uint64_t v = word ^ (k_ones * byte);
+    return (v - k_ones) & ~v & k_high_bits;
+}
+
+// Index of the first non-ASCII byte at or after from, or size.
+std::size_t skip_ascii(const unsigned char* p, std::size_t from, std::size_t size) {
+    std::size_t i = from;
+    while (i + 16 <= size && ((load8(p + i) | load8(p + i + 8)) & k_high_bits) == 0) {
+        i += 16;
+    }
+    while (i < size && p[i] < 0x80) {
+        ++i;
+    }
+    return i;
+}
+
+// One step of UTF-8 decoding at p: a well-formed sequence (valid, its length
+// and code point) or the maximal invalid subpart (its length, at least 1),
+// which is what Python's errors="replace" turns into one U+FFFD.
+struct Utf8Step {
+    std::size_t length = 1;
+    bool valid = false;
+    char32_t code_point = 0;
+};
+
+Utf8Step utf8_step(const unsigned char* p, std::size_t available) {
+    const unsigned char lead = p[0];
+    if (lead < 0x80) {
+        return {1, true, lead};
+    }
+    int continuations = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        continuations = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        continuations = 2;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        continuations = 3;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return {};
+    }
+    char32_t value = lead & (0x3Fu >> continuations);
+    std::size_t length = 1;
+    for (int k = 0; k < continuations; ++k) {
+        if (length >= available || p[length] < low || p[length] > high) {
+            return {length, false, 0};
+        }
+        value = (value << 6) | (p[length] & 0x3Fu);
+        ++length;
+        low = 0x80;
+        high = 0xBF;
+    }
+    return {length, true, value};
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// 1-based line numbers of positions in a growing text, counted lazily so
+// that clean text is never scanned for newlines.
+class LineCounter {
+public:
+    int line_at(std::string_view text, std::size_t position) {
+        if (position > m_position) {
+            m_line += static_cast<int>(
+                std::count(text.begin() + static_cast<std::ptrdiff_t>(m_position),
+                           text.begin() + static_cast<std::ptrdiff_t>(position), '\n'));
+            m_position = position;
+        }
+        return m_line;
+    }
+
+private:
+    std::size_t m_position = 0;
+    int m_line = 1;
+};
+
+enum class DefectKind { invalid_utf8, invalid_utf16, nul_character };
+
+std::string plural(std::size_t count, const char* noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+// Replacements counted per line and kind, turned into messages at the end.
+class DefectTally {
+public:
+    void add(int line, DefectKind kind, std::size_t count) {
+        if (!m_entries.empty() && m_entries.back().line == line && m_entries.back().kind == kind) {
+            m_entries.back().count += count;
+        } else {
+            m_entries.push_back({line, kind, count});
+        }
+    }
+
+    void emit(std::vector<EncodingDefect>& out) const {
+        for (const Entry& e : m_entries) {
+            switch (e.kind) {
+                case DefectKind::invalid_utf8:
+                    out.push_back({e.line, "invalid-utf8",
+                                   "invalid UTF-8 (" + plural(e.count, "byte") + " replaced by U+FFFD)"});
+                    break;
+                case DefectKind::invalid_utf16:
+                    out.push_back({e.line, "invalid-utf16",
+                                   "invalid UTF-16 (" + plural(e.count, "code unit") +
+                                       " replaced by U+FFFD)"});
+                    break;
+                case DefectKind::nul_character:
+                    out.push_back({e.line, "nul-bytes",
+                                   plural(e.count, "NUL character") + " replaced by U+FFFD"});
+                    break;
+            }
+        }
+    }
+
+private:
+    struct Entry {
+        int line;
+        DefectKind kind;
+        std::size_t count;
+    };
+    std::vector<Entry> m_entries;
+};
+
+class LineEndingSeen {
+public:
+    void lf() { m_lf = true; }
+    void crlf() { m_crlf = true; }
+    void cr() { m_cr = true; }
+
+    LineEnding result() const {
+        const int kinds = int{m_lf} + int{m_crlf} + int{m_cr};
+        if (kinds == 0) {
+            return LineEnding::none;
+        }
+        if (kinds > 1) {
+            return LineEnding::mixed;
+        }
+        return m_lf ? LineEnding::lf : (m_crlf ? LineEnding::crlf : LineEnding::cr);
+    }
+
+private:
+    bool m_lf = false;
+    bool m_crlf = false;
+    bool m_cr = false;
+};
+
+bool is_control(unsigned c) {
+    const bool text_control = c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x1B;
+    return (c < 0x20 && !text_control) || c == 0x7F;
+}
+
+// Rejects content that is not text at all. offset_base is where content
+// starts in the file (after a BOM), so reported offsets are file offsets.
+std::optional<std::string> binary_reason(std::string_view content, std::size_t offset_base) {
+    if (const void* nul = std::memchr(content.data(), 0, content.size())) {
+        const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - content.data());
+        return "binary file (NUL byte at offset " + std::to_string(offset_base + offset) + ")";
+    }
+    const std::string_view sniff = content.substr(0, k_sniff_size);
+    const auto controls = std::count_if(sniff.begin(), sniff.end(), [](char c) {
+        return is_control(static_cast<unsigned char>(c));
+    });
+    if (static_cast<std::size_t>(controls) * 10 > sniff.size() * 3) {
+        return std::string("binary file (mostly control bytes)");
+    }
+    return std::nullopt;
+}
+
+void decode_utf8(std::string_view content, DecodedText& result, DefectTally& tally) {
+    const auto* p = reinterpret_cast<const unsigned char*>(content.data());
+    const std::size_t size = content.size();
+    std::string& out = result.text;
+    out.reserve(size);
+    LineCounter lines;
+    LineEndingSeen endings;
+    bool lf_in_words = false;
+    std::size_t i = 0;
+    std::size_t pending = 0;  // start of input bytes not yet copied to out
+    while (i < size) {
+        // Fast path: 8 ASCII bytes without CR at a time, copied later in bulk.
+        while (i + 8 <= size) {
+            const std::uint64_t word = load8(p + i);
+            const std::uint64_t stops = (word & k_high_bits) | byte_mask(word, '\r');
+            if (stops != 0) {
+                if constexpr (std::endian::native == std::endian::little) {
+                    // Step to the byte that stopped us; the ones before are plain.
+                    const auto clean = static_cast<std::size_t>(std::countr_zero(stops) / 8);
+                    lf_in_words = lf_in_words || std::memchr(p + i, '\n', clean) != nullptr;
+                    i += clean;
+                }
+                break;
+            }
+            lf_in_words = lf_in_words || byte_mask(word, '\n') != 0;
+            i += 8;
+        }
+        if (i >= size) {
+            break;
+        }
+        const unsigned char c = p[i];
+        if (c == '\r') {
+            out.append(content.data() + pending, i - pending);
+            out += '\n';
+            if (i + 1 < size && p[i + 1] == '\n') {
+                endings.crlf();
+                i += 2;
+            } else {
+                endings.cr();
+                i += 1;
+            }
+            pending = i;
+        } else if (c < 0x80) {
+            if (c == '\n') {
+                endings.lf();
+            }
+            ++i;
+        } else {
+            const Utf8Step step = utf8_step(p + i, size - i);
+            if (!step.valid) {
+                out.append(content.data() + pending, i - pending);
+                tally.add(lines.line_at(out, out.size()), DefectKind::invalid_utf8, step.length);
+                append_utf8(out, k_replacement);
+                pending = i + step.length;
+            }
+            i += step.length;
+        }
+    }
+    out.append(content.data() + pending, size - pending);
+    if (lf_in_words) {
+        endings.lf();
+    }
+    result.line_ending = endings.result();
+}
+
+enum class Endian { little, big };
+
+void decode_utf16(std::string_view content, Endian endian, DecodedText& result, DefectTally& tally) {
+    const auto* p = reinterpret_cast<const unsigned char*>(content.data());
+    const std::size_t units = content.size() / 2;
+    const auto unit_at = [&](std::size_t k) -> char32_t {
+        const char32_t first = p[2 * k];
+        const char32_t second = p[2 * k + 1];
+        return endian == Endian::little ? (first | (second << 8)) : ((first << 8) | second);
+    };
+    std::string& out = result.text;
+    out.reserve(content.size());
+    LineCounter lines;
+    LineEndingSeen endings;
+    for (std::size_t k = 0; k < units; ++k) {
+        const char32_t unit = unit_at(k);
+        if (unit == '\r') {
+            out += '\n';
+            if (k + 1 < units && unit_at(k + 1) == '\n') {
+                endings.crlf();
+                ++k;
+            } else {
+                endings.cr();
+            }
+        } else if (unit == '\n') {
+            endings.lf();
+            out += '\n';
+        } else if (unit == 0) {
+            tally.add(lines.line_at(out, out.size()), DefectKind::nul_character, 1);
+            append_utf8(out, k_replacement);
+        } else if (unit >= 0xD800 && unit <= 0xDBFF && k + 1 < units && unit_at(k + 1) >= 0xDC00 &&
+                   unit_at(k + 1) <= 0xDFFF) {
+            append_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (unit_at(k + 1) - 0xDC00));
+            ++k;
+        } else if (unit >= 0xD800 && unit <= 0xDFFF) {
+            tally.add(lines.line_at(out, out.size()), DefectKind::invalid_utf16, 1);
+            append_utf8(out, k_replacement);
+        } else {
+            append_utf8(out, unit);
+        }
+    }
+    if (content.size() % 2 != 0) {
+        tally.add(lines.line_at(out, out.size()), DefectKind::invalid_utf16, 1);
+        append_utf8(out, k_replacement);
+    }
+    result.line_ending = endings.result();
+}
+
+// UTF-16 text that is mostly control characters is as binary as bytes are.
+bool utf16_mostly_controls(const std::string& text) {
+    const std::string_view sniff = std::string_view(text).substr(0, k_sniff_size);
+    const auto controls = std::count_if(sniff.begin(), sniff.end(), [](char c) {
+        return is_control(static_cast<unsigned char>(c));
+    });
+    return static_cast<std::size_t>(controls) * 10 > sniff.size() * 3;
+}
+
+// Invisible or control characters are named, not shown, in messages.
+std::string describe(char32_t cp) {
+    const bool invisible = cp <= 0xA0 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) ||
+                           (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x2060 && cp <= 0x206F) ||
+                           (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
+    if (invisible) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+        return buffer;
+    }
+    std::string quoted = "\"";
+    append_utf8(quoted, cp);
+    return quoted + "\"";
+}
+
+std::string mojibake_message(std::span<const char32_t> fragment, const MojibakeMatch& match) {
+    std::string shown;
+    for (const char32_t cp : fragment) {
+        append_utf8(shown, cp);
+    }
+    std::string message = "mojibake: \"" + shown + "\" looks like UTF-8 read as " +
+                          code_page_name(match.page);
+    if (match.intended) {
+        return message + " (should be " + describe(*match.intended) + ")";
+    }
+    return message + " (should be one character, but some of its bytes were lost)";
+}
+
+}  // namespace
+
+Expected<DecodedText, std::string> decode_text(std::string_view bytes) {
+    DecodedText result;
+    result.encoding = "utf-8";
+    DefectTally tally;
+    const auto starts_with = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+    if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF")) {
+        const Endian endian = bytes[0] == '\xFF' ? Endian::little : Endian::big;
+        result.encoding = endian == Endian::little ? "utf-16le" : "utf-16be";
+        result.had_bom = true;
+        decode_utf16(bytes.substr(2), endian, result, tally);
+        if (utf16_mostly_controls(result.text)) {
+            return unexpected(std::string("binary file (mostly control characters)"));
+        }
+    } else {
+        std::size_t bom_size = 0;
+        if (starts_with("\xEF\xBB\xBF")) {
+            bom_size = 3;
+            result.had_bom = true;
+        }
+        const std::string_view content = bytes.substr(bom_size);
+        if (std::optional<std::string> reason = binary_reason(content, bom_size)) {
+            return unexpected(std::move(*reason));
+        }
+        decode_utf8(content, result, tally);
+    }
+    tally.emit(result.defects);
+    std::vector<EncodingDefect> mojibake = find_mojibake(result.text);
+    result.defects.insert(result.defects.end(), std::make_move_iterator(mojibake.begin()),
+                          std::make_move_iterator(mojibake.end()));
+    std::stable_sort(result.defects.begin(), result.defects.end(),
+                     [](const EncodingDefect& a, const EncodingDefect& b) { return a.line < b.line; });
+    return result;
+}
+
+std::vector<EncodingDefect> find_mojibake(std::string_view utf8_text) {
+    std::vector<EncodingDefect> defects;
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8_text.data());
+    const std::size_t size = utf8_text.size();
+    std::vector<char32_t> run;
+    LineCounter lines;
+    std::size_t i = skip_ascii(p, 0, size);
+    while (i < size) {
+        // Collect one maximal run of non-ASCII code points; bytes that are
+        // not UTF-8 end it (the text may come from elsewhere than decode_text).
+        run.clear();
+        const std::size_t run_start = i;
+        while (i < size && p[i] >= 0x80) {
+            const Utf8Step step = utf8_step(p + i, size - i);
+            i += step.length;
+            if (!step.valid) {
+                break;
+            }
+            run.push_back(step.code_point);
+        }
+        if (const std::optional<MojibakeMatch> match = find_mojibake_in_run(run)) {
+            const std::span<const char32_t> fragment(run.data() + match->begin, match->end - match->begin);
+            defects.push_back({lines.line_at(utf8_text, run_start), "mojibake", mojibake_message(fragment, *match)});
+            // One defect per line: go on at the next line.
+            const void* newline = std::memchr(p + i, '\n', size - i);
+            i = newline == nullptr ? size : static_cast<std::size_t>(static_cast<const unsigned char*>(newline) - p);
+        }
+        i = skip_ascii(p, i, size);
+    }
+    return defects;
+}
+
+const char* line_ending_name(LineEnding ending) {
+    switch (ending) {
+        case LineEnding::none:
+            return "none";
+        case LineEnding::lf:
+            return "lf";
+        case LineEnding::crlf:
+            return "crlf";
+        case LineEnding::cr:
+            return "cr";
+        case LineEnding::mixed:
+            return "mixed";
+    }
+    return "?";
+}
+
+}  // namespace snipcheck::extractor

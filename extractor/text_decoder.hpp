@@ -1,0 +1,43 @@
+#pragma once
+// Bytes of a document -> UTF-8 text with '\n' line endings, plus what was
+// wrong with the encoding. Pure: no I/O.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/expected.hpp"
+
+namespace snipcheck::extractor {
+
+enum class LineEnding { none, lf, crlf, cr, mixed };
+
+// Something wrong with the bytes, at a 1-based line of the decoded text.
+// code is a stable kebab-case word: "invalid-utf8", "mojibake", "nul-bytes".
+struct EncodingDefect {
+    int line = 0;
+    std::string code;
+    std::string message;
+};
+
+struct DecodedText {
+    std::string text;              // UTF-8, BOM removed, CRLF/CR turned into LF
+    std::string encoding;          // "utf-8", "utf-16le", "utf-16be"
+    bool had_bom = false;
+    LineEnding line_ending = LineEnding::none;
+    std::vector<EncodingDefect> defects;  // in line order
+};
+
+// Decodes a document. Fails (with a one-line reason, no path) only for
+// binary content: NUL bytes in a file without a UTF-16 BOM, or mostly
+// non-text bytes. Invalid UTF-8 is replaced by U+FFFD and reported per line;
+// mojibake (UTF-8 read as a legacy code page) is reported, text kept as is.
+Expected<DecodedText, std::string> decode_text(std::string_view bytes);
+
+// Lines of decoded text that show UTF-8 decoded as cp1252, latin-1 or cp874
+// and re-encoded ("Ã©", "â€™", "๐Ÿ"), one defect per affected line.
+std::vector<EncodingDefect> find_mojibake(std::string_view utf8_text);
+
+const char* line_ending_name(LineEnding ending);
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,74 @@
+#include "src/list_command.hpp"
+
+#include <map>
+#include <ostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "extractor/extractor.hpp"
+#include "src/input_files.hpp"
+#include "src/list_table.hpp"
+#include "src/output_file.hpp"
+#include "src/snippet_json.hpp"
+
+namespace snipcheck {
+
+int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
+    bool failed = false;
+    const auto report = [&](const Diagnostic& diagnostic) {
+        err << format_diagnostic(diagnostic) << '\n';
+        failed = failed || diagnostic.severity == Severity::error;
+    };
+    InputSet inputs = find_inputs(options.paths);
+    for (const Diagnostic& problem : inputs.problems) {
+        report(problem);
+    }
+    nlohmann::json snippets = nlohmann::json::array();
+    nlohmann::json documents = nlohmann::json::array();
+    ListTable table;
+    for (const std::string& path : inputs.paths) {
+        auto file = read_input(path);
+        if (!file) {
+            report(file.error());
+            continue;
+        }
+        auto decoded = extractor::decode_text(file->bytes);
+        if (!decoded) {
+            report({path, 0, Severity::error, fmt::format("{}, skipped", decoded.error())});
+            continue;
+        }
+        const extractor::Document document = extractor::make_document(path, std::move(*decoded));
+        const extractor::ExtractedDocument extracted = extractor::extract(document);
+        for (const Diagnostic& diagnostic : extracted.diagnostics) {
+            report(diagnostic);
+        }
+        if (options.format == ListFormat::json) {
+            for (const extractor::Snippet& snippet : extracted.snippets) {
+                snippets.push_back(snippet_to_json(snippet));
+            }
+            documents.push_back(document_to_json(path, document, extracted));
+        } else {
+            table.add_document(path, extracted);
+        }
+    }
+    std::string text;
+    if (options.format == ListFormat::json) {
+        nlohmann::json root = {{"schema", 1},
+                               {"tool", {{"name", "snipcheck"}, {"version", SNIPCHECK_VERSION}}},
+                               {"documents", std::move(documents)},
+                               {"snippets", std::move(snippets)}};
+        text = root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    } else {
+        text = table.render();
+    }
+    if (options.output.empty()) {
+        out << text;
+    } else if (std::string problem = write_file_atomically(options.output, text); !problem.empty()) {
+        err << "snipcheck: error: " << problem << '\n';
+        return 2;
+    }
+    return failed ? 1 : 0;
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,13 @@
+#pragma once
+// Writes a report file atomically: a temporary file beside it, then rename,
+// so a reader never sees half a report and a failed write leaves the old one.
+
+#include <string>
+#include <string_view>
+
+namespace snipcheck {
+
+// Returns an empty string on success, else a one-line reason.
+std::string write_file_atomically(const std::string& path, std::string_view content);
+
+}  // namespace snipcheck
