@@ -62,12 +62,14 @@ LineShape python_line_shape(std::string_view line) {
     std::vector<std::string_view> one_line{text};
     const std::vector<PyToken> tokens = tokenize_python(one_line);
     bool strong = false;
+    const PyToken* last_code = nullptr;
     const PyToken* previous = nullptr;
     int depth = 0;
     for (const PyToken& token : tokens) {
         if (token.kind == PyTokenKind::newline || token.kind == PyTokenKind::comment) {
             continue;
         }
+        last_code = &token;
         if (token.kind == PyTokenKind::error) {
             // An unterminated string may continue on the next line.
             if (token.text.empty() || (token.text.front() != '\'' && token.text.front() != '"')) {
@@ -124,8 +126,7 @@ LineShape python_line_shape(std::string_view line) {
         return LineShape::strong;
     }
     // A call statement: name(...) or a.b(...) closing at the end of the line.
-    if (!tokens.empty() && tokens.front().kind == PyTokenKind::name && text.back() == ')' &&
-        text.find('(') != std::string_view::npos) {
+    if (!tokens.empty() && tokens.front().kind == PyTokenKind::name && last_code != nullptr && last_code->text == ")") {
         return LineShape::strong;
     }
     return LineShape::weak;

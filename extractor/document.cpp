@@ -12,7 +12,8 @@ bool has_suffix(std::string_view path, std::string_view suffix) {
 // A .txt file is Markdown when it uses Markdown's block syntax at least twice
 // (fences or ATX headings); plain text otherwise.
 DocumentFormat sniff_format(std::string_view path, const std::vector<std::string_view>& lines) {
-    if (has_suffix(path, ".md") || has_suffix(path, ".markdown") || has_suffix(path, ".rst")) {
+    // Standard input has no name to go by; Markdown is what people pipe in.
+    if (path == "-" || has_suffix(path, ".md") || has_suffix(path, ".markdown") || has_suffix(path, ".rst")) {
         return DocumentFormat::markdown;
     }
     int markdown_lines = 0;

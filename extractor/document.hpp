@@ -30,8 +30,8 @@ struct Document {
 };
 
 // Splits decoded text into lines and decides the format: Markdown for
-// .md/.markdown/.rst, and for other files when they hold fences or headings;
-// plain text otherwise.
+// .md/.markdown/.rst and standard input ("-"), and for other files when they
+// hold fences or headings; plain text otherwise.
 Document make_document(std::string path, DecodedText decoded);
 
 const char* format_name(DocumentFormat format);

@@ -200,13 +200,29 @@ private:
     void record_document_defects(const LexedDocument& lexed) {
         for (const auto& [line, code] : lexed.defects) {
             m_result.defects.push_back({line, code, code == "starts-inside-block"
-                                                        ? "the document starts inside a code block (its opening fence is missing)"
+                                                        ? "starts-inside-block: the document starts inside a code block (its opening fence is missing)"
                                                         : code});
+        }
+        // Snippets by first line, so each encoding defect finds its snippets
+        // without a scan of all of them (a mis-encoded file has thousands).
+        std::vector<int> by_start(m_result.snippets.size());
+        for (std::size_t i = 0; i < by_start.size(); ++i) {
+            by_start[i] = static_cast<int>(i);
+        }
+        std::stable_sort(by_start.begin(), by_start.end(), [this](int a, int b) {
+            return m_result.snippets[a].start_line < m_result.snippets[b].start_line;
+        });
+        int longest = 0;
+        for (const Snippet& snippet : m_result.snippets) {
+            longest = std::max(longest, snippet.end_line - snippet.start_line);
         }
         for (const EncodingDefect& defect : m_document.decoded.defects) {
             m_result.defects.push_back({defect.line, defect.code, defect.message});
-            for (Snippet& snippet : m_result.snippets) {
-                if (defect.line >= snippet.start_line && defect.line <= snippet.end_line &&
+            auto it = std::lower_bound(by_start.begin(), by_start.end(), defect.line - longest,
+                                       [this](int index, int line) { return m_result.snippets[index].start_line < line; });
+            for (; it != by_start.end() && m_result.snippets[*it].start_line <= defect.line; ++it) {
+                Snippet& snippet = m_result.snippets[*it];
+                if (defect.line <= snippet.end_line &&
                     std::find(snippet.defects.begin(), snippet.defects.end(), defect.code) == snippet.defects.end()) {
                     snippet.defects.push_back(defect.code);
                 }

@@ -124,9 +124,11 @@ bool is_latin_mojibake(const Candidate& c) {
             return c.lead == 0xC2 || c.lead == 0xC3;
         }
         if (wordlike) {
+            // Ã, Å, Greek and Cyrillic leads, and "Ä…" for Polish "ą"; not
+            // "MYYJÄ”" or "T•Ø•R•Ü•S".
             const int lead = c.lead;
-            return lead == 0xC3 || lead == 0xC4 || lead == 0xC5 || lead == 0xCE || lead == 0xCF ||
-                   lead == 0xD0 || lead == 0xD1;
+            return lead == 0xC3 || lead == 0xC5 || lead == 0xCE || lead == 0xCF || lead == 0xD0 ||
+                   lead == 0xD1 || (lead == 0xC4 && c.second == 0x85);
         }
         return c.lead != 0xC9;
     }

@@ -21,8 +21,17 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 void ListTable::add_document(const std::string& path, const extractor::ExtractedDocument& extracted) {
     ++m_documents;
     m_rows += fmt::format("{}  ({} snippets)\n", path, extracted.snippets.size());
+    // A mis-encoded document has a defect on most lines: show a few of each kind.
+    std::map<std::string, int> shown;
     for (const extractor::DocumentDefect& defect : extracted.defects) {
-        m_rows += fmt::format("  {}:{}: {}: {}\n", path, defect.line, defect.code, defect.message);
+        if (++shown[defect.code] <= 3) {
+            m_rows += fmt::format("  {}:{}: {}\n", path, defect.line, defect.message);
+        }
+    }
+    for (const auto& [code, count] : shown) {
+        if (count > 3) {
+            m_rows += fmt::format("  {}: ... and {} more lines with {}\n", path, count - 3, code);
+        }
     }
     for (const extractor::Snippet& snippet : extracted.snippets) {
         ++m_snippets;
@@ -43,8 +52,11 @@ void ListTable::add_document(const std::string& path, const extractor::Extracted
         if (snippet.directives.skip) {
             notes.push_back("skip");
         }
-        m_rows += fmt::format("  {:>5}-{:<5}  {:<10}  {:<8}  {}  {}\n", snippet.start_line, snippet.end_line,
-                              snippet.language, extractor::form_name(snippet.form), snippet.id, join(notes, "; "));
+        const std::string location = fmt::format("{}:{}-{}", path, snippet.start_line, snippet.end_line);
+        std::string row = fmt::format("  {:<{}}  {:<10}  {:<8}  {:<14}  {}", location, path.size() + 12, snippet.language,
+                                      extractor::form_name(snippet.form), snippet.id, join(notes, "; "));
+        row.erase(row.find_last_not_of(' ') + 1);
+        m_rows += row + '\n';
     }
 }
 

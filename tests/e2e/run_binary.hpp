@@ -1,0 +1,36 @@
+#pragma once
+// Runs the built snipcheck binary from the source folder, as a user would,
+// and captures what it printed and its exit status.
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+
+namespace snipcheck::test {
+
+struct BinaryRun {
+    int status = -1;
+    std::string out;  // standard output
+};
+
+// `arguments` is a shell fragment; stderr is merged into out when merge_stderr.
+inline BinaryRun run_snipcheck(const std::string& arguments, bool merge_stderr = false) {
+    const std::string command = std::string("cd '") + SNIPCHECK_SOURCE_DIR + "' && '" + SNIPCHECK_BINARY + "' " +
+                                arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+    BinaryRun run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (pipe == nullptr) {
+        return run;
+    }
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+        run.out.append(buffer.data(), n);
+    }
+    const int raw = ::pclose(pipe);
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return run;
+}
+
+}  // namespace snipcheck::test
