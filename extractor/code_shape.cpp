@@ -46,26 +46,16 @@ bool may_precede_name(std::string_view word) {
     return is_python_keyword(word) || word == "match" || word == "case" || word == "type" || word == "print";
 }
 
-}  // namespace
-
-LineShape python_line_shape(std::string_view line) {
-    std::string_view text = trim(line);
-    if (text.empty()) {
-        return LineShape::weak;
-    }
-    if (text[0] == '#') {
-        return LineShape::weak;
-    }
-    if (has_non_ascii_outside_quotes(text)) {
-        return LineShape::not_code;
-    }
-    std::vector<std::string_view> one_line{text};
-    const std::vector<PyToken> tokens = tokenize_python(one_line);
+// The shape of one line from its tokens [begin, end).
+LineShape shape_from_tokens(std::string_view text, const PyToken* begin, const PyToken* end) {
     bool strong = false;
+    bool operator_code = false;  // an operator prose does not use
+    int names = 0;
     const PyToken* last_code = nullptr;
     const PyToken* previous = nullptr;
     int depth = 0;
-    for (const PyToken& token : tokens) {
+    for (const PyToken* it = begin; it != end; ++it) {
+        const PyToken& token = *it;
         if (token.kind == PyTokenKind::newline || token.kind == PyTokenKind::comment) {
             continue;
         }
@@ -76,15 +66,21 @@ LineShape python_line_shape(std::string_view line) {
                 return LineShape::not_code;
             }
         }
+        if (token.kind == PyTokenKind::name) {
+            ++names;
+        }
         if (token.kind == PyTokenKind::op) {
             const std::string_view op = token.text;
             if (op == "(" || op == "[" || op == "{") {
                 ++depth;
+                operator_code = operator_code || op != "(";
             } else if (op == ")" || op == "]" || op == "}") {
                 --depth;
             } else if (depth == 0 && (op == "=" || op == "+=" || op == "-=" || op == "*=" || op == "/=" ||
                                       op == "|=" || op == ":=")) {
                 strong = true;
+            } else if (op != "," && op != "." && op != ":" && op != "!" && op != "?" && op != ";" && op != "-") {
+                operator_code = true;
             }
         }
         if (previous != nullptr) {
@@ -101,7 +97,12 @@ LineShape python_line_shape(std::string_view line) {
         }
         previous = &token;
     }
-    if (looks_like_prose(text)) {
+    // `omit =` with nothing after it is a syntax error, and INI, not Python.
+    if (last_code != nullptr && depth == 0 && last_code->text == "=") {
+        return LineShape::not_code;
+    }
+    // Prose that slipped past the token checks has words and no operators.
+    if (!strong && !operator_code && names >= 3 && looks_like_prose(text)) {
         return LineShape::not_code;
     }
     static constexpr std::array<std::string_view, 22> k_statement_words = {
@@ -110,8 +111,6 @@ LineShape python_line_shape(std::string_view line) {
     const std::string_view word = first_word(text);
     for (std::string_view keyword : k_statement_words) {
         if (word == keyword) {
-            // `from x import y` and `import x` need a module name; a sentence
-            // starting "From" is capitalised and never reaches here.
             return LineShape::strong;
         }
     }
@@ -126,10 +125,57 @@ LineShape python_line_shape(std::string_view line) {
         return LineShape::strong;
     }
     // A call statement: name(...) or a.b(...) closing at the end of the line.
-    if (!tokens.empty() && tokens.front().kind == PyTokenKind::name && last_code != nullptr && last_code->text == ")") {
+    if (begin != end && begin->kind == PyTokenKind::name && last_code != nullptr && last_code->text == ")") {
         return LineShape::strong;
     }
     return LineShape::weak;
+}
+
+}  // namespace
+
+LineShape python_line_shape(std::string_view line) {
+    std::string_view text = trim(line);
+    if (text.empty() || text[0] == '#') {
+        return LineShape::weak;
+    }
+    if (has_non_ascii_outside_quotes(text)) {
+        return LineShape::not_code;
+    }
+    // Called for many lines of many snippets: reuse one buffer per thread.
+    thread_local std::vector<std::string_view> one_line(1);
+    thread_local std::vector<PyToken> tokens;
+    one_line[0] = text;
+    tokenize_python(one_line, tokens);
+    return shape_from_tokens(text, tokens.data(), tokens.data() + tokens.size());
+}
+
+std::vector<LineShape> python_block_shapes(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens,
+                                           std::size_t line_limit) {
+    const std::size_t count = std::min(lines.size(), line_limit);
+    std::vector<LineShape> shapes(count, LineShape::weak);
+    std::vector<bool> judged(count, false);
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        const int line = tokens[i].line;
+        std::size_t end = i;
+        while (end < tokens.size() && tokens[end].line == line) {
+            ++end;
+        }
+        if (line >= 0 && static_cast<std::size_t>(line) < count && tokens[i].starts_line && !judged[line]) {
+            judged[line] = true;
+            std::string_view text = trim(lines[line]);
+            if (!text.empty() && text[0] != '#') {
+                shapes[line] = has_non_ascii_outside_quotes(text)
+                                   ? LineShape::not_code
+                                   : shape_from_tokens(text, tokens.data() + i, tokens.data() + end);
+            }
+        }
+        if (static_cast<std::size_t>(line) >= count) {
+            break;
+        }
+        i = end;
+    }
+    return shapes;
 }
 
 bool is_dockerfile_instruction(std::string_view line) {

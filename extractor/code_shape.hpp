@@ -4,6 +4,9 @@
 // the language detector (is this tag plainly wrong?).
 
 #include <string_view>
+#include <vector>
+
+#include "extractor/python_tokens.hpp"
 
 namespace snipcheck::extractor {
 
@@ -14,6 +17,12 @@ enum class LineShape { not_code, weak, strong };
 // `not_code` for what Python would reject (two bare names side by side,
 // non-ASCII outside strings, sentences).
 LineShape python_line_shape(std::string_view line);
+
+// The shapes of the first `line_limit` lines of a Python block, judged from
+// the block's own tokens (one tokenization for the whole block; lines inside
+// a multi-line string count as weak).
+std::vector<LineShape> python_block_shapes(const std::vector<std::string_view>& lines,
+                                           const std::vector<PyToken>& tokens, std::size_t line_limit);
 
 // `FROM python:3.11`, `RUN pip install ...`: a known instruction in capitals.
 bool is_dockerfile_instruction(std::string_view line);

@@ -112,6 +112,7 @@ public:
 
 private:
     void add_block(const Block& block) {
+        m_tokens_ready = false;
         Snippet snippet;
         snippet.file = m_document.path;
         snippet.info = block.info;
@@ -142,17 +143,29 @@ private:
             for (std::size_t i = 0; i < block.lines.size(); ++i) {
                 snippet.line_map.push_back(block.first_line + static_cast<int>(i));
             }
-            LanguageGuess guess = detect_language(block.info, block.lines);
-            snippet.language = std::move(guess.language);
-            snippet.dialect = std::move(guess.dialect);
-            if (guess.tag_overruled) {
-                snippet.defects.emplace_back("wrong-language-tag");
+            // Most blocks are tagged python and are Python: confirm that from
+            // the tokens the expectations need anyway, and skip the detector.
+            int judged = 0;
+            if (language_from_tag(block.info) == "python") {
+                tokenize_python(code_lines, m_tokens);
+                m_tokens_ready = true;
+            }
+            if (m_tokens_ready && (python_tag_fit(code_lines, m_tokens, &judged) >= 0.5 || judged < 3)) {
+                snippet.language = "python";
+            } else {
+                LanguageGuess guess = detect_language(block.info, block.lines);
+                snippet.language = std::move(guess.language);
+                snippet.dialect = std::move(guess.dialect);
+                if (guess.tag_overruled) {
+                    snippet.defects.emplace_back("wrong-language-tag");
+                }
             }
         }
         if (!snippet.directives.language.empty()) {
             snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
         }
         if (snippet.line_map.empty()) {
+            m_tokens_ready = false;
             return;
         }
         snippet.code = join_lines(code_lines);
@@ -162,12 +175,15 @@ private:
         const int index = static_cast<int>(m_result.snippets.size());
         std::vector<EmbeddedSql> embedded;
         if (snippet.language == "python") {
-            const std::vector<PyToken> tokens = tokenize_python(code_lines);
-            if (snippet.form != SnippetForm::session) {
-                snippet.expectations = parse_python_expectations(code_lines, snippet.line_map, tokens);
+            if (!m_tokens_ready) {
+                tokenize_python(code_lines, m_tokens);
             }
-            embedded = find_embedded_sql(code_lines, snippet.line_map, tokens);
+            if (snippet.form != SnippetForm::session) {
+                snippet.expectations = parse_python_expectations(code_lines, snippet.line_map, m_tokens);
+            }
+            embedded = find_embedded_sql(code_lines, snippet.line_map, m_tokens);
         }
+        m_tokens_ready = false;
         m_result.snippets.push_back(std::move(snippet));
         for (EmbeddedSql& sql : embedded) {
             add_embedded(index, std::move(sql));
@@ -234,6 +250,8 @@ private:
 
     const Document& m_document;
     ExtractedDocument m_result;
+    std::vector<PyToken> m_tokens;  // the current block's tokens, reused across blocks
+    bool m_tokens_ready = false;
     std::vector<std::pair<int, int>> m_parents;  // embedded snippet index -> parent index
 };
 

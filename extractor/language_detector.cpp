@@ -22,25 +22,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// How well the lines fit each language: the share of meaningful lines that
-// have that language's shape. Comments and blank lines do not count.
-struct Fit {
-    double python = 0;
-    double dockerfile = 0;
-    double sql = 0;
-    double shell = 0;
-    double yaml = 0;
-    double json = 0;
-    double nginx = 0;
-    double javascript = 0;
-    double ini = 0;
-    double haproxy = 0;
-    double html = 0;
-    double env = 0;
-    int python_strong = 0;
-    int lines = 0;
-};
-
 bool is_yaml_line(std::string_view text) {
     if (starts_with(text, "- ") || text == "-" || text == "---") {
         return true;
@@ -94,69 +75,109 @@ bool is_haproxy_line(std::string_view text, int indent) {
     return text.find_first_of("=;{}()") == std::string_view::npos;
 }
 
-Fit measure(const std::vector<std::string_view>& lines) {
-    Fit fit;
-    // Lines inside a multi-line Python string are not judged as statements.
-    std::vector<bool> in_string(lines.size(), false);
-    for (const PyToken& token : tokenize_python(lines)) {
-        if (token.kind == PyTokenKind::string && token.end_line > token.line) {
-            for (int l = token.line + 1; l <= token.end_line && l < static_cast<int>(lines.size()); ++l) {
-                in_string[l] = true;
+// Enough lines to tell a language; judging all of a long block costs time
+// and changes nothing.
+constexpr std::size_t k_sample_lines = 40;
+
+// How well the lines fit each language: the share of meaningful lines that
+// have that language's shape (comments and blank lines do not count).
+// Measured lazily, one language at a time, on a sample of the block: most
+// blocks are settled by the first language asked about.
+class Fit {
+public:
+    explicit Fit(const std::vector<std::string_view>& all_lines) {
+        const std::size_t count = std::min(all_lines.size(), k_sample_lines);
+        for (std::size_t i = 0; i < count; ++i) {
+            std::string_view text = trim(all_lines[i]);
+            const bool comment = !text.empty() && (text[0] == '#' || starts_with(text, "//") || starts_with(text, "--")) &&
+                                 !starts_with(text, "#!");
+            m_sample.push_back(all_lines[i]);
+            if (!text.empty() && !comment) {
+                m_meaningful.push_back(i);
             }
         }
     }
-    int python = 0, dockerfile = 0, sql = 0, shell = 0, yaml = 0, nginx = 0, javascript = 0, ini = 0, haproxy = 0,
-        html = 0, env = 0, counted = 0;
-    bool continued = false;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        std::string_view text = trim(lines[i]);
-        if (text.empty()) {
-            continue;
+
+    int lines() const { return static_cast<int>(m_meaningful.size()); }
+
+    double python() {
+        if (m_python < 0) {
+            thread_local std::vector<PyToken> tokens;
+            tokenize_python(m_sample, tokens);
+            const std::vector<LineShape> shapes = python_block_shapes(m_sample, tokens, m_sample.size());
+            m_python_strong = 0;
+            m_python = share([&](std::string_view, std::size_t index) {
+                m_python_strong += shapes[index] == LineShape::strong ? 1 : 0;
+                return shapes[index] != LineShape::not_code;
+            });
         }
-        const bool comment = text[0] == '#' || starts_with(text, "//") || starts_with(text, "--");
-        if (comment && !starts_with(text, "#!")) {
-            continue;
-        }
-        ++counted;
-        if (in_string[i]) {
-            ++python;
-        } else {
-            const LineShape shape = python_line_shape(text);
-            python += shape != LineShape::not_code ? 1 : 0;
-            fit.python_strong += shape == LineShape::strong ? 1 : 0;
-        }
-        dockerfile += (is_dockerfile_instruction(text) || continued) ? 1 : 0;
-        continued = ends_with(text, "\\");
-        sql += (is_sql_statement_start(text) || (sql > 0 && text.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos) ||
-                (sql > 0 && !looks_like_prose(text))) ? 1 : 0;
-        shell += is_shell_command(text) ? 1 : 0;
-        yaml += is_yaml_line(text) ? 1 : 0;
-        nginx += is_nginx_line(text) ? 1 : 0;
-        javascript += is_javascript_line(text) ? 1 : 0;
-        ini += (starts_with(text, "[") && ends_with(text, "]")) || (text.find('=') != std::string_view::npos && text.find('(') == std::string_view::npos) ? 1 : 0;
-        haproxy += is_haproxy_line(text, indent_width(lines[i])) ? 1 : 0;
-        html += (starts_with(text, "<") || starts_with(text, "{%") || starts_with(text, "{{")) ? 1 : 0;
-        const std::size_t eq = text.find('=');
-        env += (eq != std::string_view::npos && eq > 0 && text.find(' ') > eq && std::isupper(static_cast<unsigned char>(text[0]))) ? 1 : 0;
+        return m_python;
     }
-    fit.lines = counted;
-    if (counted == 0) {
-        return fit;
+    int python_strong() {
+        python();
+        return m_python_strong;
     }
-    const auto share = [counted](int n) { return static_cast<double>(n) / counted; };
-    fit.python = share(python);
-    fit.dockerfile = share(dockerfile);
-    fit.sql = share(sql);
-    fit.shell = share(shell);
-    fit.yaml = share(yaml);
-    fit.nginx = share(nginx);
-    fit.javascript = share(javascript);
-    fit.ini = share(ini);
-    fit.haproxy = share(haproxy);
-    fit.html = share(html);
-    fit.env = share(env);
-    return fit;
-}
+    double dockerfile() {
+        bool continued = false;
+        return share([&](std::string_view text, std::size_t) {
+            const bool fits = is_dockerfile_instruction(text) || continued;
+            continued = ends_with(text, "\\");
+            return fits;
+        });
+    }
+    double sql() {
+        int seen = 0;
+        return share([&](std::string_view text, std::size_t) {
+            const bool fits = is_sql_statement_start(text) ||
+                              (seen > 0 && (text.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos ||
+                                            !looks_like_prose(text)));
+            seen += fits ? 1 : 0;
+            return fits;
+        });
+    }
+    double shell() { return share([](std::string_view text, std::size_t) { return is_shell_command(text); }); }
+    double yaml() { return share([](std::string_view text, std::size_t) { return is_yaml_line(text); }); }
+    double nginx() { return share([](std::string_view text, std::size_t) { return is_nginx_line(text); }); }
+    double javascript() { return share([](std::string_view text, std::size_t) { return is_javascript_line(text); }); }
+    double ini() {
+        return share([](std::string_view text, std::size_t) {
+            return (starts_with(text, "[") && ends_with(text, "]")) ||
+                   (text.find('=') != std::string_view::npos && text.find('(') == std::string_view::npos);
+        });
+    }
+    double haproxy() {
+        return share([this](std::string_view text, std::size_t index) { return is_haproxy_line(text, indent_width(m_sample[index])); });
+    }
+    double html() {
+        return share([](std::string_view text, std::size_t) {
+            return starts_with(text, "<") || starts_with(text, "{%") || starts_with(text, "{{");
+        });
+    }
+    double env() {
+        return share([](std::string_view text, std::size_t) {
+            const std::size_t eq = text.find('=');
+            return eq != std::string_view::npos && eq > 0 && text.find(' ') > eq && std::isupper(static_cast<unsigned char>(text[0]));
+        });
+    }
+
+private:
+    template <typename Fits>
+    double share(Fits fits) {
+        if (m_meaningful.empty()) {
+            return 0;
+        }
+        int count = 0;
+        for (std::size_t index : m_meaningful) {
+            count += fits(trim(m_sample[index]), index) ? 1 : 0;
+        }
+        return static_cast<double>(count) / static_cast<double>(m_meaningful.size());
+    }
+
+    std::vector<std::string_view> m_sample;
+    std::vector<std::size_t> m_meaningful;
+    double m_python = -1;
+    int m_python_strong = 0;
+};
 
 std::string first_code_text(const std::vector<std::string_view>& lines) {
     for (std::string_view line : lines) {
@@ -168,53 +189,50 @@ std::string first_code_text(const std::vector<std::string_view>& lines) {
     return {};
 }
 
-std::string classify(const std::vector<std::string_view>& lines, const Fit& fit) {
-    if (fit.lines == 0) {
+std::string classify(const std::vector<std::string_view>& lines, Fit& fit) {
+    if (fit.lines() == 0) {
         return "text";
     }
     const std::string first = first_code_text(lines);
-    if ((starts_with(first, "{") || starts_with(first, "[")) && fit.python_strong == 0) {
-        std::string_view last = trim(lines.back());
-        if (ends_with(last, "}") || ends_with(last, "]")) {
-            return "json";
-        }
+    if ((starts_with(first, "{") || starts_with(first, "[")) && (ends_with(trim(lines.back()), "}") || ends_with(trim(lines.back()), "]")) &&
+        fit.python_strong() == 0) {
+        return "json";
     }
-    if (fit.dockerfile >= 0.8 && (starts_with(first, "FROM ") || starts_with(first, "ARG "))) {
+    if ((starts_with(first, "FROM ") || starts_with(first, "ARG ")) && fit.dockerfile() >= 0.8) {
         return "dockerfile";
     }
-    if (fit.haproxy >= 0.8 && fit.lines >= 3 &&
-        (starts_with(first, "global") || starts_with(first, "defaults") || starts_with(first, "frontend") ||
-         starts_with(first, "backend") || starts_with(first, "listen"))) {
+    if ((starts_with(first, "global") || starts_with(first, "defaults") || starts_with(first, "frontend") ||
+         starts_with(first, "backend") || starts_with(first, "listen")) && fit.lines() >= 3 && fit.haproxy() >= 0.8) {
         return "haproxy";
     }
-    if (fit.sql >= 0.8 && is_sql_statement_start(first)) {
+    if (is_sql_statement_start(first) && fit.sql() >= 0.8) {
         return "sql";
     }
-    if (fit.python >= 0.9 && fit.python_strong > 0 && fit.python_strong * 4 >= fit.lines) {
+    if (fit.python() >= 0.9 && fit.python_strong() > 0 && fit.python_strong() * 4 >= fit.lines()) {
         return "python";
     }
-    if (fit.shell >= 0.6) {
+    if (fit.shell() >= 0.6) {
         return "bash";
     }
-    if (fit.nginx >= 0.8 && fit.lines >= 2) {
+    if (fit.lines() >= 2 && fit.nginx() >= 0.8) {
         return "nginx";
     }
-    if (fit.html >= 0.5) {
+    if (fit.html() >= 0.5) {
         return "html";
     }
-    if (fit.javascript >= 0.7 && fit.python < 0.9) {
+    if (fit.javascript() >= 0.7 && fit.python() < 0.9) {
         return "javascript";
     }
-    if (fit.env >= 0.9) {
+    if (fit.env() >= 0.9) {
         return "env";
     }
-    if (fit.yaml >= 0.8 && fit.lines >= 2) {
+    if (fit.lines() >= 2 && fit.yaml() >= 0.8) {
         return "yaml";
     }
-    if (fit.ini >= 0.8 && starts_with(first, "[")) {
+    if (starts_with(first, "[") && fit.ini() >= 0.8) {
         return "ini";
     }
-    if (fit.python >= 0.8 && fit.python_strong > 0) {
+    if (fit.python() >= 0.8 && fit.python_strong() > 0) {
         return "python";
     }
     return "text";
@@ -222,11 +240,11 @@ std::string classify(const std::vector<std::string_view>& lines, const Fit& fit)
 
 // How well the content fits the language its tag names; 1 for languages we
 // cannot judge, so their tags are trusted.
-double tag_fit(const std::string& language, const Fit& fit) {
-    if (language == "python") return fit.python;
-    if (language == "dockerfile") return fit.dockerfile;
-    if (language == "sql") return fit.sql;
-    if (language == "nginx") return fit.nginx;
+double tag_fit(const std::string& language, Fit& fit) {
+    if (language == "python") return fit.python();
+    if (language == "dockerfile") return fit.dockerfile();
+    if (language == "sql") return fit.sql();
+    if (language == "nginx") return fit.nginx();
     return 1.0;
 }
 
@@ -276,20 +294,37 @@ std::string language_from_tag(std::string_view info, std::string* dialect) {
 }
 
 std::string language_from_content(const std::vector<std::string_view>& lines) {
-    return classify(lines, measure(lines));
+    Fit fit(lines);
+    return classify(lines, fit);
+}
+
+double python_tag_fit(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens, int* meaningful) {
+    const std::vector<LineShape> shapes = python_block_shapes(lines, tokens, k_sample_lines);
+    int counted = 0;
+    int fitting = 0;
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        std::string_view text = trim(lines[i]);
+        if (text.empty() || (text[0] == '#' && !starts_with(text, "#!"))) {
+            continue;
+        }
+        ++counted;
+        fitting += shapes[i] != LineShape::not_code ? 1 : 0;
+    }
+    *meaningful = counted;
+    return counted == 0 ? 1.0 : static_cast<double>(fitting) / counted;
 }
 
 LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines) {
     LanguageGuess guess;
     guess.language = language_from_tag(info, &guess.dialect);
-    const Fit fit = measure(lines);
+    Fit fit(lines);
     if (guess.language.empty()) {
         guess.language = classify(lines, fit);
         return guess;
     }
     // A tag is plainly wrong when its language cannot read most lines and
     // another language reads nearly all of them.
-    if (fit.lines >= 3 && tag_fit(guess.language, fit) < 0.5) {
+    if (fit.lines() >= 3 && tag_fit(guess.language, fit) < 0.5) {
         std::string content = classify(lines, fit);
         if (content != "text" && content != guess.language) {
             guess.language = content;

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/python_tokens.hpp"
+
 namespace snipcheck::extractor {
 
 struct LanguageGuess {
@@ -24,6 +26,11 @@ std::string language_from_tag(std::string_view info, std::string* dialect = null
 std::string language_from_content(const std::vector<std::string_view>& lines);
 
 LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines);
+
+// The share of a block's first lines that read as Python, from the block's
+// tokens (so a block tagged python is tokenized once); sets the number of
+// lines judged. detect_language overrules a python tag only below 0.5.
+double python_tag_fit(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens, int* meaningful);
 
 // Info strings that mark a block as program output, not code.
 bool is_output_tag(std::string_view language);

@@ -1,7 +1,6 @@
 #include "extractor/python_tokens.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace snipcheck::extractor {
 namespace {
@@ -28,16 +27,22 @@ bool is_string_prefix(std::string_view word) {
 
 class Tokenizer {
 public:
-    explicit Tokenizer(const std::vector<std::string_view>& lines) : m_lines(lines) {}
+    Tokenizer(const std::vector<std::string_view>& lines, std::vector<PyToken>& tokens) : m_lines(lines), m_tokens(tokens) {
+        m_tokens.clear();
+    }
 
-    std::vector<PyToken> run() {
+    void run() {
+        std::size_t bytes = 0;
+        for (std::string_view line : m_lines) {
+            bytes += line.size();
+        }
+        m_tokens.reserve(bytes / 3 + 4);
         for (m_line = 0; m_line < static_cast<int>(m_lines.size()); ++m_line) {
             scan_line();
         }
         if (m_has_logical_content) {
             emit_newline(static_cast<int>(m_lines.size()) - 1, 0);
         }
-        return std::move(m_tokens);
     }
 
 private:
@@ -204,28 +209,45 @@ private:
         return size;
     }
 
+    // Operators by their first character; no table scan, no string compares.
     int scan_operator(std::string_view text, int col, PyToken& token) {
-        static constexpr std::array<std::string_view, 25> k_long_ops = {
-            "**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<",
-            ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "<>"};
         token.kind = PyTokenKind::op;
-        std::string_view rest = text.substr(col);
-        for (std::string_view op : k_long_ops) {
-            if (rest.substr(0, op.size()) == op) {
-                token.text = rest.substr(0, op.size());
-                return col + static_cast<int>(op.size());
-            }
-        }
+        const int size = static_cast<int>(text.size());
         const char c = text[col];
-        if (c == '(' || c == '[' || c == '{') {
+        const char next = col + 1 < size ? text[col + 1] : '\0';
+        const char third = col + 2 < size ? text[col + 2] : '\0';
+        int width = 1;
+        switch (c) {
+        case '(': case '[': case '{':
             ++m_depth;
-        } else if (c == ')' || c == ']' || c == '}') {
+            break;
+        case ')': case ']': case '}':
             m_depth = std::max(0, m_depth - 1);
-        } else if (std::string_view("+-*/%@&|^~<>=.,:;!$?`").find(c) == std::string_view::npos) {
+            break;
+        case '*': case '/': case '<': case '>':
+            if (next == c) {
+                width = third == '=' ? 3 : 2;
+            } else if (next == '=' || (c == '<' && next == '>')) {
+                width = 2;
+            }
+            break;
+        case '.':
+            width = next == '.' && third == '.' ? 3 : 1;
+            break;
+        case '-':
+            width = next == '>' || next == '=' ? 2 : 1;
+            break;
+        case ':': case '=': case '!': case '+': case '%': case '&': case '|': case '^': case '@':
+            width = next == '=' ? 2 : 1;
+            break;
+        case ',': case ';': case '~': case '$': case '?': case '`':
+            break;
+        default:
             token.kind = PyTokenKind::error;
+            break;
         }
-        token.text = rest.substr(0, 1);
-        return col + 1;
+        token.text = text.substr(col, static_cast<std::size_t>(width));
+        return col + width;
     }
 
     struct OpenString {
@@ -236,7 +258,7 @@ private:
     };
 
     const std::vector<std::string_view>& m_lines;
-    std::vector<PyToken> m_tokens;
+    std::vector<PyToken>& m_tokens;
     OpenString m_open_string;
     int m_line = 0;
     int m_depth = 0;
@@ -246,16 +268,30 @@ private:
 }  // namespace
 
 std::vector<PyToken> tokenize_python(const std::vector<std::string_view>& lines) {
-    return Tokenizer(lines).run();
+    std::vector<PyToken> tokens;
+    Tokenizer(lines, tokens).run();
+    return tokens;
+}
+
+void tokenize_python(const std::vector<std::string_view>& lines, std::vector<PyToken>& tokens) {
+    Tokenizer(lines, tokens).run();
 }
 
 bool is_python_keyword(std::string_view word) {
-    static constexpr std::array<std::string_view, 35> k_keywords = {
-        "False", "None",   "True",    "and",      "as",     "assert", "async", "await", "break",
-        "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
-        "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
-        "or",    "pass",   "raise",   "return",   "try",    "while",  "with",   "yield"};
-    return std::find(k_keywords.begin(), k_keywords.end(), word) != k_keywords.end();
+    // Checked on every name in every snippet: dispatch on length first.
+    switch (word.size()) {
+    case 2: return word == "as" || word == "if" || word == "in" || word == "is" || word == "or";
+    case 3: return word == "and" || word == "def" || word == "del" || word == "for" || word == "not" || word == "try";
+    case 4: return word == "None" || word == "True" || word == "elif" || word == "else" || word == "from" ||
+                   word == "pass" || word == "with";
+    case 5: return word == "False" || word == "async" || word == "await" || word == "break" || word == "class" ||
+                   word == "raise" || word == "while" || word == "yield";
+    case 6: return word == "assert" || word == "except" || word == "global" || word == "import" || word == "lambda" ||
+                   word == "return";
+    case 7: return word == "finally";
+    case 8: return word == "continue" || word == "nonlocal";
+    default: return false;
+    }
 }
 
 std::string_view string_literal_body(std::string_view token_text) {

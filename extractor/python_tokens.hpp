@@ -27,6 +27,9 @@ struct PyToken {
 // of each logical line (outside brackets, not after a backslash).
 std::vector<PyToken> tokenize_python(const std::vector<std::string_view>& lines);
 
+// The same into a caller's vector (cleared first), to reuse its memory.
+void tokenize_python(const std::vector<std::string_view>& lines, std::vector<PyToken>& tokens);
+
 // True for Python's hard keywords (def, class, if, in, not ...).
 bool is_python_keyword(std::string_view word);
 

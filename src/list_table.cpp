@@ -16,6 +16,11 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+// Pads `text` with spaces to `column` characters, at least two past its end.
+void pad_to(std::string& text, std::size_t column) {
+    text.append(text.size() + 2 > column ? 2 : column - text.size(), ' ');
+}
+
 }  // namespace
 
 void ListTable::add_document(const std::string& path, const extractor::ExtractedDocument& extracted) {
@@ -52,11 +57,24 @@ void ListTable::add_document(const std::string& path, const extractor::Extracted
         if (snippet.directives.skip) {
             notes.push_back("skip");
         }
-        const std::string location = fmt::format("{}:{}-{}", path, snippet.start_line, snippet.end_line);
-        std::string row = fmt::format("  {:<{}}  {:<10}  {:<8}  {:<14}  {}", location, path.size() + 12, snippet.language,
-                                      extractor::form_name(snippet.form), snippet.id, join(notes, "; "));
-        row.erase(row.find_last_not_of(' ') + 1);
-        m_rows += row + '\n';
+        // One row per snippet of possibly huge documents: plain appends, no format parsing.
+        const std::size_t row_start = m_rows.size();
+        m_rows += "  ";
+        m_rows += path;
+        m_rows += ':';
+        m_rows += std::to_string(snippet.start_line);
+        m_rows += '-';
+        m_rows += std::to_string(snippet.end_line);
+        pad_to(m_rows, row_start + path.size() + 16);
+        m_rows += snippet.language;
+        pad_to(m_rows, row_start + path.size() + 28);
+        m_rows += extractor::form_name(snippet.form);
+        pad_to(m_rows, row_start + path.size() + 38);
+        m_rows += snippet.id;
+        pad_to(m_rows, row_start + path.size() + 54);
+        m_rows += join(notes, "; ");
+        m_rows.erase(m_rows.find_last_not_of(' ') + 1);
+        m_rows += '\n';
     }
 }
 

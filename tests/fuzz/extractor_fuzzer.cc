@@ -1,9 +1,16 @@
 // libFuzzer target for the extractor: arbitrary bytes -> decode_text ->
 // make_document (as Markdown and as plain text) -> extract -> JSON.
 // Build with -DSNIPCHECK_FUZZ=ON (clang); run with tests/fuzz/run-fuzzer.
+//
+// Besides memory errors and UB, the target checks one invariant: everything
+// the extractor produces is valid UTF-8 (the decoder promises it), so the
+// JSON is dumped strictly and nlohmann's type_error 316 aborts the run.
+// SNIPCHECK_FUZZ_LENIENT_UTF8=1 dumps with error_handler_t::replace instead,
+// like `snipcheck list` does, to keep fuzzing past a known UTF-8 bug.
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +23,15 @@
 namespace {
 
 using namespace snipcheck::extractor;
+using nlohmann::json;
+
+json::error_handler_t utf8_handler() {
+    static const bool lenient = [] {
+        const char* value = std::getenv("SNIPCHECK_FUZZ_LENIENT_UTF8");
+        return value != nullptr && std::string_view(value) == "1";
+    }();
+    return lenient ? json::error_handler_t::replace : json::error_handler_t::strict;
+}
 
 void extract_as(std::string path, const DecodedText& decoded) {
     // make_document takes the text by value; Document itself is move-only.
@@ -23,11 +39,11 @@ void extract_as(std::string path, const DecodedText& decoded) {
     ExtractedDocument extracted = extract(document);
     std::size_t total = 0;
     for (const Snippet& snippet : extracted.snippets) {
-        // Serialise like `list --format json` does, so invalid UTF-8 leaking
-        // into a snippet (nlohmann throws type_error 316) is caught here.
-        total += snipcheck::snippet_to_json(snippet).dump().size();
+        total += snipcheck::snippet_to_json(snippet).dump(-1, ' ', false, utf8_handler()).size();
     }
-    total += snipcheck::document_to_json(document.path, document, extracted).dump().size();
+    total += snipcheck::document_to_json(document.path, document, extracted)
+                 .dump(-1, ' ', false, utf8_handler())
+                 .size();
     // Keep the result observable so nothing is optimised away.
     static volatile std::size_t sink;
     sink = total;

@@ -1,0 +1,100 @@
+#include "extractor/doctest_session.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tests/extractor/test_documents.hpp"
+
+using namespace snipcheck::extractor;
+using snipcheck::test::strings_of;
+
+using Strings = std::vector<std::string>;
+
+TEST_CASE("a block is a doctest session when its first non-blank line has a >>> prompt", "[doctest_session]") {
+    CHECK(is_doctest_session({">>> x = 1"}));
+    CHECK(is_doctest_session({"", "   ", ">>> x = 1"}));
+    CHECK(is_doctest_session({"    >>> x = 1"}));
+    CHECK(is_doctest_session({">>>"}));
+    CHECK_FALSE(is_doctest_session({"x = 1", ">>> y = 2"}));
+    CHECK_FALSE(is_doctest_session({">>>x = 1"}));
+    CHECK_FALSE(is_doctest_session({}));
+    CHECK_FALSE(is_doctest_session({"", ""}));
+}
+
+TEST_CASE("prompts and ... continuations become code mapped to their document lines", "[doctest_session]") {
+    const std::vector<std::string_view> lines = {
+        ">>> def double(n):",  // 10
+        "...     return n * 2", // 11
+        "...",                 // 12
+        ">>> double(3)",       // 13
+        "6",                   // 14
+    };
+    const DoctestSession session = parse_doctest_session(lines, 10);
+    CHECK(strings_of(session.code) == Strings{"def double(n):", "    return n * 2", "", "double(3)"});
+    CHECK(session.line_map == std::vector<int>{10, 11, 12, 13});
+    REQUIRE(session.expectations.size() == 1);
+    CHECK(session.expectations[0].kind == ExpectationKind::doctest);
+    CHECK(session.expectations[0].expected == "6");
+    CHECK(session.expectations[0].line == 14);
+    CHECK(session.expectations[0].statement_line == 13);
+}
+
+TEST_CASE("output lines run until a blank line or the next prompt; <BLANKLINE> is an empty line",
+          "[doctest_session]") {
+    const std::vector<std::string_view> lines = {
+        R"(>>> print("a\n\nb"))",  // 1
+        "a",                       // 2
+        "<BLANKLINE>",             // 3
+        "b",                       // 4
+        ">>> x = 1",               // 5
+        ">>> [x, x]",              // 6
+        "[1, 1]",                  // 7
+        "",                        // 8
+        "This line is prose after the session.",  // 9
+    };
+    const DoctestSession session = parse_doctest_session(lines, 1);
+    CHECK(strings_of(session.code) == Strings{R"(print("a\n\nb"))", "x = 1", "[x, x]"});
+    CHECK(session.line_map == std::vector<int>{1, 5, 6});
+    REQUIRE(session.expectations.size() == 2);
+    CHECK(session.expectations[0].expected == "a\n\nb");
+    CHECK(session.expectations[0].line == 2);
+    CHECK(session.expectations[0].statement_line == 1);
+    // `x = 1` prints nothing: no expectation for it.
+    CHECK(session.expectations[1].expected == "[1, 1]");
+    CHECK(session.expectations[1].line == 7);
+    CHECK(session.expectations[1].statement_line == 6);
+}
+
+TEST_CASE("a traceback becomes a raises expectation naming the exception", "[doctest_session]") {
+    const std::vector<std::string_view> lines = {
+        ">>> int(\"x\")",                                                  // 20
+        "Traceback (most recent call last):",                             // 21
+        "  File \"<stdin>\", line 1, in <module>",                          // 22
+        "ValueError: invalid literal for int() with base 10: 'x'",         // 23
+        ">>> 1 + 1",                                                      // 24
+        "2",                                                              // 25
+    };
+    const DoctestSession session = parse_doctest_session(lines, 20);
+    REQUIRE(session.expectations.size() == 2);
+    CHECK(session.expectations[0].kind == ExpectationKind::raises);
+    CHECK(session.expectations[0].expected == "ValueError");
+    CHECK(session.expectations[0].line == 21);
+    CHECK(session.expectations[0].statement_line == 20);
+    CHECK(session.expectations[1].kind == ExpectationKind::doctest);
+    CHECK(session.expectations[1].expected == "2");
+    CHECK(session.expectations[1].line == 25);
+    CHECK(session.expectations[1].statement_line == 24);
+}
+
+TEST_CASE("an indented session has its indentation removed from code and output", "[doctest_session]") {
+    const std::vector<std::string_view> lines = {"    >>> 1 + 1", "    2"};
+    const DoctestSession session = parse_doctest_session(lines, 7);
+    CHECK(strings_of(session.code) == Strings{"1 + 1"});
+    CHECK(session.line_map == std::vector<int>{7});
+    REQUIRE(session.expectations.size() == 1);
+    CHECK(session.expectations[0].expected == "2");
+    CHECK(session.expectations[0].line == 8);
+}
