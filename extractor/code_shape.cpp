@@ -124,8 +124,13 @@ LineShape shape_from_tokens(std::string_view text, const PyToken* begin, const P
     if (strong) {
         return LineShape::strong;
     }
-    // A call statement: name(...) or a.b(...) closing at the end of the line.
-    if (begin != end && begin->kind == PyTokenKind::name && last_code != nullptr && last_code->text == ")") {
+    // A call statement: name(...), a.b(...), 'text'.upper() closing at the end of the line.
+    if (begin != end && (begin->kind == PyTokenKind::name || begin->kind == PyTokenKind::string) &&
+        last_code != nullptr && last_code->text == ")") {
+        return LineShape::strong;
+    }
+    // An expression with an operator prose does not use: `[1] + [2]`, `False != 0.1`.
+    if (operator_code && names + 1 < static_cast<int>(end - begin)) {
         return LineShape::strong;
     }
     return LineShape::weak;

@@ -14,7 +14,8 @@ std::string_view after_prompt(std::string_view line) {
     return line.size() > 4 ? line.substr(4) : std::string_view{};
 }
 
-// The exception a traceback's last line names: "ValueError: x" -> "ValueError".
+}  // namespace
+
 std::string traceback_exception(const std::vector<std::string_view>& output) {
     for (auto it = output.rbegin(); it != output.rend(); ++it) {
         std::string_view line = trim(*it);
@@ -23,7 +24,7 @@ std::string traceback_exception(const std::vector<std::string_view>& output) {
         }
         std::string_view name = line.substr(0, line.find(':'));
         std::string_view last = name.substr(name.rfind('.') == std::string_view::npos ? 0 : name.rfind('.') + 1);
-        if (is_exception_name(last) || name.find(' ') == std::string_view::npos) {
+        if (is_exception_name(last)) {
             return std::string(name);
         }
         break;
@@ -31,12 +32,13 @@ std::string traceback_exception(const std::vector<std::string_view>& output) {
     return {};
 }
 
-}  // namespace
 
 bool is_doctest_session(const std::vector<std::string_view>& lines) {
+    // Comment lines may stand before the first prompt (`# Python 3.8+`).
     for (std::string_view line : lines) {
-        if (!is_blank(line)) {
-            return is_prompt(trim(line), ">>>");
+        std::string_view text = trim(line);
+        if (!text.empty() && text[0] != '#') {
+            return is_prompt(text, ">>>");
         }
     }
     return false;
@@ -69,6 +71,19 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
         }
         if (output.empty()) {
             continue;
+        }
+        // Some documents write a prompt's output as comments (`>>> f()` then `# 5`).
+        bool all_comments = true;
+        for (std::string_view out : output) {
+            all_comments = all_comments && trim(out).substr(0, 1) == "#";
+        }
+        if (all_comments) {
+            for (std::string_view& out : output) {
+                out = trim(out).substr(1);
+                if (!out.empty() && out.front() == ' ') {
+                    out.remove_prefix(1);
+                }
+            }
         }
         Expectation expectation;
         expectation.line = output_line;

@@ -16,6 +16,10 @@ struct DoctestSession {
     std::vector<Expectation> expectations;
 };
 
+// The exception a traceback's last line names ("ValueError: x" ->
+// "ValueError"), or empty when the lines do not end like a traceback.
+std::string traceback_exception(const std::vector<std::string_view>& output);
+
 // True when the first non-blank line starts with a `>>>` prompt.
 bool is_doctest_session(const std::vector<std::string_view>& lines);
 

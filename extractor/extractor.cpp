@@ -34,6 +34,11 @@ std::string join_lines(const std::vector<std::string_view>& lines) {
     return code;
 }
 
+bool is_error_tag(std::string_view info) {
+    const std::string tag = language_from_tag(info);
+    return tag == "error" || tag == "traceback" || tag == "pytb" || tag == "stderr";
+}
+
 bool runs_with_output(const std::string& language) {
     return language == "python" || language == "bash" || language == "sql" || language == "javascript";
 }
@@ -41,14 +46,15 @@ bool runs_with_output(const std::string& language) {
 // An output block: right after a code block (only blank lines or an
 // "Output:" label between), tagged as output or holding no code.
 bool is_output_block(const Block& block, const Snippet& previous) {
-    if (!block.follows_previous || !runs_with_output(previous.language) || previous.form == SnippetForm::session) {
+    if (!block.follows_previous || !runs_with_output(previous.language) || previous.form == SnippetForm::session ||
+        is_doctest_session(block.lines)) {
         return false;
     }
     const std::string tag = language_from_tag(block.info);
     if (is_output_tag(block.info) && tag != "bash") {
         return true;
     }
-    if (trim(block.info).substr(0, 7) == "console") {
+    if (trim(block.info).substr(0, 7) == "console" || is_error_tag(block.info)) {
         return true;
     }
     if (block.after_output_label) {
@@ -61,6 +67,16 @@ Expectation output_block_expectation(const Block& block) {
     Expectation expectation;
     expectation.line = block.first_line;
     expectation.kind = ExpectationKind::output_block;
+    // A traceback (or a block tagged `error`) expects the snippet to raise.
+    const bool traceback = !block.lines.empty() && trim(block.lines.front()).substr(0, 9) == "Traceback";
+    if (traceback || is_error_tag(block.info)) {
+        std::string exception = traceback_exception(block.lines);
+        if (!exception.empty()) {
+            expectation.kind = ExpectationKind::raises;
+            expectation.expected = std::move(exception);
+            return expectation;
+        }
+    }
     const bool console = trim(block.info).substr(0, 7) == "console";
     bool first = true;
     for (std::string_view line : block.lines) {

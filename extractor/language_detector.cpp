@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include <nlohmann/json.hpp>
+
 #include "extractor/code_shape.hpp"
 #include "extractor/line_classifier.hpp"
 #include "extractor/python_tokens.hpp"
@@ -189,13 +191,25 @@ std::string first_code_text(const std::vector<std::string_view>& lines) {
     return {};
 }
 
+// Valid JSON as a whole (a real parser, not a guess); small blocks only.
+bool is_json(const std::vector<std::string_view>& lines) {
+    std::string text;
+    for (std::string_view line : lines) {
+        text += line;
+        text += '\n';
+        if (text.size() > (1u << 20)) {
+            return false;
+        }
+    }
+    return nlohmann::json::accept(text);
+}
+
 std::string classify(const std::vector<std::string_view>& lines, Fit& fit) {
     if (fit.lines() == 0) {
         return "text";
     }
     const std::string first = first_code_text(lines);
-    if ((starts_with(first, "{") || starts_with(first, "[")) && (ends_with(trim(lines.back()), "}") || ends_with(trim(lines.back()), "]")) &&
-        fit.python_strong() == 0) {
+    if ((starts_with(first, "{") || starts_with(first, "[")) && is_json(lines)) {
         return "json";
     }
     if ((starts_with(first, "FROM ") || starts_with(first, "ARG ")) && fit.dockerfile() >= 0.8) {
@@ -245,6 +259,7 @@ double tag_fit(const std::string& language, Fit& fit) {
     if (language == "dockerfile") return fit.dockerfile();
     if (language == "sql") return fit.sql();
     if (language == "nginx") return fit.nginx();
+    if (language == "javascript") return fit.javascript();
     return 1.0;
 }
 

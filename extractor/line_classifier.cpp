@@ -342,17 +342,29 @@ bool is_output_label(std::string_view line) {
     while (!text.empty() && (text.back() == '*' || text.back() == '_' || text.back() == ' ')) {
         text.remove_suffix(1);
     }
-    if (text.empty() || text.back() != ':' || text.size() > 40) {
+    if (text.empty() || text.size() > 48) {
         return false;
     }
-    text.remove_suffix(1);
+    if (text.back() == ':') {
+        text.remove_suffix(1);
+    }
+    // "Output (Python 3.x)" names the output all the same.
+    if (!text.empty() && text.back() == ')') {
+        const std::size_t open = text.rfind('(');
+        if (open != std::string_view::npos) {
+            text = trim(text.substr(0, open));
+        }
+    }
+    while (!text.empty() && (text.back() == '*' || text.back() == '_' || text.back() == ' ' || text.back() == ':')) {
+        text.remove_suffix(1);
+    }
     std::string lower;
     for (char c : text) {
         lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
-    static constexpr std::array<std::string_view, 12> k_labels = {
-        "output", "outputs", "result", "results", "prints", "this prints", "it prints",
-        "expected output", "console output", "sample output", "the output is", "output is"};
+    static constexpr std::array<std::string_view, 13> k_labels = {
+        "output", "outputs", "result", "results", "prints", "this prints", "it prints", "expected output",
+        "console output", "sample output", "the output is", "output is", "this outputs"};
     for (std::string_view label : k_labels) {
         if (lower == label) {
             return true;

@@ -61,7 +61,18 @@ private:
         if (trim(line).substr(0, 4) == "<!--") {
             return scan_html_comment(i);
         }
-        if (auto fence = parse_fence(line)) {
+        auto fence = parse_fence(line);
+        int item_column = 0;
+        if (!fence && is_list_item(line, &item_column) && item_column < static_cast<int>(line.size())) {
+            // `- ```py` opens a fence inside the list item; its content is
+            // indented to the item's content column.
+            fence = parse_fence(line.substr(static_cast<std::size_t>(item_column)));
+            if (fence) {
+                fence->indent = item_column;
+                m_list_columns.push_back(item_column);
+            }
+        }
+        if (fence) {
             if (fence->info.empty()) {
                 if (int start = orphan_region_start(i); start >= 0) {
                     emit_orphan(start, i);
@@ -312,6 +323,7 @@ private:
         for (int j = i; j <= last; ++j) {
             block.lines.push_back(remove_indent(m_lines[j], column));
         }
+        trim_blank_edges(block);
         emit(std::move(block));
         m_previous = Previous::block_end;
         return last + 1;
@@ -335,13 +347,29 @@ private:
         return last + 1;
     }
 
+    // Drops blank first and last lines, and indentation every line shares
+    // (a block indented as a whole would be an IndentationError in Python).
     static void trim_blank_edges(Block& block) {
-        while (!block.lines.empty() && is_blank(block.lines.front())) {
-            block.lines.erase(block.lines.begin());
-            ++block.first_line;
+        std::size_t leading = 0;
+        while (leading < block.lines.size() && is_blank(block.lines[leading])) {
+            ++leading;
         }
+        block.lines.erase(block.lines.begin(), block.lines.begin() + static_cast<std::ptrdiff_t>(leading));
+        block.first_line += static_cast<int>(leading);
         while (!block.lines.empty() && is_blank(block.lines.back())) {
             block.lines.pop_back();
+        }
+        int common = -1;
+        for (std::string_view line : block.lines) {
+            if (!is_blank(line)) {
+                const int indent = indent_width(line);
+                common = common < 0 ? indent : std::min(common, indent);
+            }
+        }
+        if (common > 0) {
+            for (std::string_view& line : block.lines) {
+                line = remove_indent(line, common);
+            }
         }
     }
 

@@ -44,6 +44,14 @@ bool read_raises(std::string_view text, bool trailing, std::string* name) {
             break;
         }
     }
+    if (said_raises) {
+        for (std::string_view article : {"an ", "a ", "the "}) {
+            if (starts_with(rest, article)) {
+                rest = trim(rest.substr(article.size()));
+                break;
+            }
+        }
+    }
     std::size_t end = 0;
     while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == '_' || rest[end] == '.')) {
         ++end;
@@ -61,6 +69,24 @@ bool read_raises(std::string_view text, bool trailing, std::string* name) {
     return true;
 }
 
+// Open minus closed brackets outside quotes.
+int bracket_balance(std::string_view text) {
+    int balance = 0;
+    char quote = 0;
+    for (char c : text) {
+        if (quote != 0) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '(' || c == '[' || c == '{') {
+            ++balance;
+        } else if (c == ')' || c == ']' || c == '}') {
+            --balance;
+        }
+    }
+    return balance;
+}
+
 struct Comment {
     const PyToken* token;
     int index;             // code line index
@@ -75,7 +101,8 @@ public:
         : m_lines(lines), m_line_map(line_map), m_tokens(tokens) {}
 
     std::vector<Expectation> run() {
-        int statement_start = -1;      // code line where the current logical line began
+        int top_level_start = -1;      // code line where the current top-level statement began
+        int statement_start = -1;      // top-level start of the current logical line
         int last_statement = -1;       // start line of the last complete logical line
         bool print_statement = false;  // the current logical line starts with print(
         bool line_has_code = false;
@@ -97,7 +124,12 @@ public:
             }
             if (token.kind != PyTokenKind::comment) {
                 if (statement_start < 0) {
-                    statement_start = token.line;
+                    // Output printed inside a compound statement belongs to the
+                    // top-level statement, so expectations point there.
+                    if (token.column == 0 || top_level_start < 0) {
+                        top_level_start = token.line;
+                    }
+                    statement_start = top_level_start;
                     print_statement = token.kind == PyTokenKind::name && token.text == "print";
                 }
                 line_has_code = true;
@@ -106,7 +138,17 @@ public:
             }
             Comment comment{&token, token.line, line_has_code, trim(token.text.substr(1))};
             const int statement = line_has_code ? statement_start : last_statement;
-            i = read_comment(comment, statement, print_statement && line_has_code, i);
+            const std::size_t next = read_comment(comment, statement, print_statement && line_has_code, i);
+            // A multi-line expectation may have read past the end of the statement.
+            for (std::size_t k = i + 1; k < next && k < m_tokens.size(); ++k) {
+                if (m_tokens[k].kind == PyTokenKind::newline) {
+                    if (statement_start >= 0) {
+                        last_statement = statement_start;
+                    }
+                    statement_start = -1;
+                }
+            }
+            i = next;
         }
         return std::move(m_expectations);
     }
@@ -126,7 +168,10 @@ private:
 
     // Own-line comments directly after token i, as (token index, text) pairs.
     std::size_t next_comment_line(std::size_t i) const {
-        const std::size_t next = i + 1;
+        std::size_t next = i + 1;
+        if (next < m_tokens.size() && m_tokens[next].kind == PyTokenKind::newline && m_tokens[next].line == m_tokens[i].line) {
+            ++next;  // after a trailing comment comes the end of its logical line
+        }
         if (next < m_tokens.size() && m_tokens[next].kind == PyTokenKind::comment && m_tokens[next].starts_line &&
             m_tokens[next].line == m_tokens[i].line + 1) {
             return next;
@@ -173,12 +218,28 @@ private:
             return i + 1;
         }
         if (starts_with(text, "=>") || starts_with(text, "->")) {
+            std::string arrow_value(trim(text.substr(2)));
+            std::size_t last = i;
+            // A value with open brackets goes on in the next `# =>` comments.
+            while (bracket_balance(arrow_value) > 0) {
+                const std::size_t next = next_comment_line(last);
+                if (next == 0) {
+                    break;
+                }
+                std::string_view more = trim(m_tokens[next].text.substr(1));
+                if (!starts_with(more, "=>") && !starts_with(more, "->")) {
+                    break;
+                }
+                arrow_value += '\n';
+                arrow_value += std::string(trim(more.substr(2)));
+                last = next;
+            }
             std::string_view remark;
-            std::string_view kept = split_remark(trim(text.substr(2)), &remark);
+            std::string_view kept = split_remark(arrow_value, &remark);
             if (!kept.empty()) {
                 add(comment.index, statement, ExpectationKind::arrow, kept, remark);
             }
-            return i + 1;
+            return last + 1;
         }
         if (on_print && comment.trailing) {
             std::string_view remark;

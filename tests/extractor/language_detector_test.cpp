@@ -60,6 +60,13 @@ TEST_CASE("content gives the language when there is no tag", "[language_detector
           "javascript");
 }
 
+// Django settings are Python; the braces must not make them nginx.
+TEST_CASE("a settings dict assignment over several lines is python", "[language_detector][!mayfail]") {
+    CHECK(language_from_content(Lines{"CACHES = {", "    \"default\": {",
+                                      "        \"BACKEND\": \"django.core.cache.backends.locmem.LocMemCache\",",
+                                      "    }", "}"}) == "python");
+}
+
 TEST_CASE("content that fits no language is text", "[language_detector]") {
     CHECK(language_from_content(Lines{"This is a sentence about the example above.", "And another one follows it."}) ==
           "text");
