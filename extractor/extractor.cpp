@@ -1,6 +1,7 @@
 #include "extractor/extractor.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -107,6 +108,7 @@ public:
             last_block_snippet = static_cast<int>(m_result.snippets.size());
             add_block(block);
         }
+        guess_orphan_languages();
         assign_ids(m_result.snippets);
         for (auto [snippet, parent] : m_parents) {
             m_result.snippets[snippet].parent = m_result.snippets[parent].id;
@@ -203,6 +205,31 @@ private:
         m_result.snippets.push_back(std::move(snippet));
         for (EmbeddedSql& sql : embedded) {
             add_embedded(index, std::move(sql));
+        }
+    }
+
+    // A fragment whose opening fence (and so its tag) was lost, and whose
+    // content alone says nothing (`# comments`, a lone `]`), most likely is
+    // in the language the document's tagged blocks mostly use.
+    void guess_orphan_languages() {
+        std::map<std::string, int> tagged;
+        for (const Snippet& snippet : m_result.snippets) {
+            if (!snippet.info.empty() && snippet.language != "text") {
+                ++tagged[snippet.language];
+            }
+        }
+        const auto dominant = std::max_element(tagged.begin(), tagged.end(),
+                                               [](const auto& a, const auto& b) { return a.second < b.second; });
+        if (dominant == tagged.end()) {
+            return;
+        }
+        for (Snippet& snippet : m_result.snippets) {
+            const bool orphan = std::find_if(snippet.defects.begin(), snippet.defects.end(), [](const std::string& d) {
+                                    return d == "starts-inside-block" || d == "missing-opening-fence";
+                                }) != snippet.defects.end();
+            if (orphan && snippet.language == "text" && snippet.info.empty()) {
+                snippet.language = dominant->first;
+            }
         }
     }
 

@@ -30,7 +30,7 @@ public:
     }
 
     LexedDocument run() {
-        int i = 0;
+        int i = skip_front_matter();
         const int count = static_cast<int>(m_lines.size());
         while (i < count) {
             i = scan_line(i);
@@ -44,6 +44,22 @@ private:
         int index;
         FenceLine fence;
     };
+
+    // YAML front matter (`---` ... `---` at the top) is metadata, not text:
+    // its last line must not become a setext heading.
+    int skip_front_matter() {
+        if (m_lines.empty() || trim(m_lines[0]) != "---") {
+            return 0;
+        }
+        for (int i = 1; i < static_cast<int>(m_lines.size()) && i < 200; ++i) {
+            std::string_view text = trim(m_lines[i]);
+            if (text == "---" || text == "...") {
+                m_fenced_until = i;
+                return i + 1;
+            }
+        }
+        return 0;
+    }
 
     // Handles line i outside any block; returns the next line to look at.
     int scan_line(int i) {
@@ -272,7 +288,9 @@ private:
         block.form = BlockForm::fenced;
         block.first_line = start + 1;
         block.end_marker_line = fence_index + 1;
-        block.defects.emplace_back("starts-inside-block");
+        // At the top the document began inside the block; further down a
+        // heading or paragraph was spliced over the block's opening fence.
+        block.defects.emplace_back(start == 0 ? "starts-inside-block" : "missing-opening-fence");
         for (int k = start; k < fence_index; ++k) {
             block.lines.push_back(m_lines[k]);
         }

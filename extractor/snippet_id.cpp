@@ -39,21 +39,33 @@ std::uint64_t content_hash(const Snippet& snippet) {
     return hash;
 }
 
+// What the snippet is expected to do: the same code with another expected
+// output (an output block after it) is not a duplicate.
+std::uint64_t expectations_hash(const Snippet& snippet, std::uint64_t hash) {
+    for (const Expectation& expectation : snippet.expectations) {
+        for (char c : expectation.expected) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ull;
+        }
+        hash ^= 0xff;
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
 }  // namespace
 
 void assign_ids(std::vector<Snippet>& snippets) {
-    std::unordered_map<std::uint64_t, std::pair<int, std::string>> seen;  // hash -> (count, first id)
+    std::unordered_map<std::uint64_t, int> occurrences;          // code hash -> count
+    std::unordered_map<std::uint64_t, std::string> first_of;     // code+expectations hash -> first id
     for (Snippet& snippet : snippets) {
         const std::uint64_t hash = content_hash(snippet);
-        auto& [count, first_id] = seen[hash];
-        ++count;
+        const int count = ++occurrences[hash];
         const std::string base = fmt::format("{:012x}", hash >> 16);
-        if (count == 1) {
-            snippet.id = base;
-            first_id = base;
-        } else {
-            snippet.id = fmt::format("{}-{}", base, count);
-            snippet.duplicate_of = first_id;
+        snippet.id = count == 1 ? base : fmt::format("{}-{}", base, count);
+        auto [it, inserted] = first_of.try_emplace(expectations_hash(snippet, hash), snippet.id);
+        if (!inserted) {
+            snippet.duplicate_of = it->second;
         }
     }
 }

@@ -307,3 +307,27 @@ TEST_CASE("an Output: label between blocks marks the next block; prose between t
     CHECK_FALSE(lexed.blocks[5].follows_previous);
     CHECK_FALSE(lexed.blocks[5].after_output_label);
 }
+
+// Markdown reads `>` as a blockquote that interrupts the paragraph; the author
+// wrote a session, and a `>>>` line never continues a sentence.
+TEST_CASE("a >>> session right after a paragraph line is an unfenced block", "[markdown_lexer][!mayfail]") {
+    const Document document = load_document("markdown/session_after_paragraph_line.md");
+    const LexedDocument lexed = lex_markdown(document);
+
+    REQUIRE(lexed.blocks.size() == 1);
+    CHECK(lexed.blocks[0].form == BlockForm::unfenced);
+    CHECK(lexed.blocks[0].first_line == 2);
+    CHECK(strings_of(lexed.blocks[0].lines) == Strings{">>> 1 + 1", "2"});
+}
+
+// Code indented 8 spaces under "1. " (content column 3): strict CommonMark
+// keeps one leading space, which Python rejects; the author meant `y = 2`.
+TEST_CASE("indented code in a list item loses the indentation its lines share", "[markdown_lexer][!mayfail]") {
+    const Document document = load_document("markdown/indented_code_in_list_item.md");
+    const LexedDocument lexed = lex_markdown(document);
+
+    REQUIRE(lexed.blocks.size() == 1);
+    CHECK(lexed.blocks[0].form == BlockForm::indented);
+    CHECK(lexed.blocks[0].first_line == 3);
+    CHECK(strings_of(lexed.blocks[0].lines) == Strings{"y = 2", "print(y)"});
+}

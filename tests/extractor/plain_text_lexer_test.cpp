@@ -119,3 +119,13 @@ TEST_CASE("a snipcheck: line before a plain-text block is its directive; one bef
     CHECK(lexed.stray_directives[0].line == 6);
     CHECK(lexed.stray_directives[0].text == "skip");
 }
+
+// "Example:" is not Python (it is a SyntaxError); the code starts below it.
+TEST_CASE("a label line heading a code paragraph is not part of the code", "[plain_text_lexer][!mayfail]") {
+    const Document document = load_plain("label_then_code.txt");
+    const LexedDocument lexed = lex_plain_text(document);
+
+    REQUIRE(lexed.blocks.size() == 1);
+    CHECK(lexed.blocks[0].first_line == 4);
+    CHECK(strings_of(lexed.blocks[0].lines) == Strings{"total = add(2, 3)", "print(total)"});
+}
