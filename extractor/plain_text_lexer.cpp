@@ -99,7 +99,15 @@ std::string_view question_of(std::string_view line) {
         return {};
     }
     std::size_t mark = text.find('?');
-    return mark == std::string_view::npos ? text.substr(0, std::min<std::size_t>(text.size(), 80)) : text.substr(0, mark + 1);
+    if (mark != std::string_view::npos) {
+        return text.substr(0, mark + 1);
+    }
+    // Cut long questions at 80 bytes, but never inside a UTF-8 character.
+    std::size_t cut = std::min<std::size_t>(text.size(), 80);
+    while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;
+    }
+    return text.substr(0, cut);
 }
 
 class PlainTextLexer {

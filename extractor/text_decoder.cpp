@@ -48,13 +48,25 @@ __m128i load16(const unsigned char* p) {
 // Index of the first non-ASCII byte at or after i, or size.
 std::size_t skip_ascii(const unsigned char* p, std::size_t i, std::size_t size) {
 #if defined(__SSE2__)
-    while (i + 32 <= size && _mm_movemask_epi8(_mm_or_si128(load16(p + i), load16(p + i + 16))) == 0) {
-        i += 32;
-    }
-#endif
-    while (i + 16 <= size && ((load8(p + i) | load8(p + i + 8)) & k_high_bits) == 0) {
+    while (i + 16 <= size) {
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(load16(p + i)));
+        if (mask != 0) {
+            return i + static_cast<std::size_t>(std::countr_zero(mask));
+        }
         i += 16;
     }
+#else
+    while (i + 8 <= size) {
+        const std::uint64_t high = load8(p + i) & k_high_bits;
+        if (high != 0) {
+            if constexpr (std::endian::native == std::endian::little) {
+                return i + static_cast<std::size_t>(std::countr_zero(high) / 8);
+            }
+            break;
+        }
+        i += 8;
+    }
+#endif
     while (i < size && p[i] < 0x80) {
         ++i;
     }
@@ -113,10 +125,23 @@ struct Utf8Step {
     char32_t code_point = 0;
 };
 
-Utf8Step utf8_step(const unsigned char* p, std::size_t available) {
+bool is_continuation(unsigned char byte) {
+    return (byte & 0xC0) == 0x80;
+}
+
+inline Utf8Step utf8_step(const unsigned char* p, std::size_t available) {
     const unsigned char lead = p[0];
     if (lead < 0x80) {
         return {1, true, lead};
+    }
+    // The common cases first: 2-byte, and 3-byte without E0/ED's narrower
+    // second byte.
+    if (lead >= 0xC2 && lead <= 0xDF && available >= 2 && is_continuation(p[1])) {
+        return {2, true, static_cast<char32_t>(((lead & 0x1Fu) << 6) | (p[1] & 0x3Fu))};
+    }
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && available >= 3 && is_continuation(p[1]) &&
+        is_continuation(p[2])) {
+        return {3, true, static_cast<char32_t>(((lead & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu))};
     }
     int continuations = 0;
     unsigned char low = 0x80;
@@ -465,26 +490,33 @@ std::vector<EncodingDefect> find_mojibake(std::string_view utf8_text) {
     LineCounter lines;
     std::size_t i = skip_ascii(p, 0, size);
     while (i < size) {
-        // Collect one maximal run of non-ASCII code points; bytes that are
-        // not UTF-8 end it (the text may come from elsewhere than decode_text).
-        run.clear();
+        // Mojibake starts with a character whose legacy byte is a UTF-8
+        // lead: Â..ô (C3 xx) or a Thai letter (E0 B8 xx, E0 B9 xx). Runs of
+        // non-ASCII without one (quotes, dashes, emoji, CJK) are not decoded.
         const std::size_t run_start = i;
+        bool may_start = false;
         while (i < size && p[i] >= 0x80) {
-            const Utf8Step step = utf8_step(p + i, size - i);
-            i += step.length;
-            if (!step.valid) {
-                break;
-            }
-            run.push_back(step.code_point);
+            may_start = may_start || p[i] == 0xC3 || p[i] == 0xE0;
+            ++i;
         }
-        if (run.size() < 2) {
-            // A lone character cannot spell a multi-byte sequence.
-        } else if (const std::optional<MojibakeMatch> match = find_mojibake_in_run(run)) {
-            const std::span<const char32_t> fragment(run.data() + match->begin, match->end - match->begin);
-            defects.push_back({lines.line_at(utf8_text, run_start), "mojibake", mojibake_message(fragment, *match)});
-            // One defect per line: go on at the next line.
-            const void* newline = std::memchr(p + i, '\n', size - i);
-            i = newline == nullptr ? size : static_cast<std::size_t>(static_cast<const unsigned char*>(newline) - p);
+        if (may_start) {
+            run.clear();
+            for (std::size_t k = run_start; k < i;) {
+                // Bytes that are not UTF-8 (the text need not come from
+                // decode_text) become U+FFFD, which no code page has.
+                const Utf8Step step = utf8_step(p + k, i - k);
+                run.push_back(step.valid ? step.code_point : k_replacement);
+                k += step.length;
+            }
+            if (const std::optional<MojibakeMatch> match = find_mojibake_in_run(run)) {
+                const std::span<const char32_t> fragment(run.data() + match->begin, match->end - match->begin);
+                defects.push_back(
+                    {lines.line_at(utf8_text, run_start), "mojibake", mojibake_message(fragment, *match)});
+                // One defect per line: go on at the next line.
+                const void* newline = std::memchr(p + i, '\n', size - i);
+                i = newline == nullptr ? size
+                                       : static_cast<std::size_t>(static_cast<const unsigned char*>(newline) - p);
+            }
         }
         i = skip_ascii(p, i, size);
     }

@@ -1,0 +1,22 @@
+// Inputs that once broke the extractor (found by the fuzzer or the corpus),
+// one data file each under tests/data/regressions/.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "extractor/extractor.hpp"
+#include "src/snippet_json.hpp"
+#include "tests/extractor/test_documents.hpp"
+
+using namespace snipcheck;
+
+TEST_CASE("a long plain-text question is cut at a UTF-8 character boundary", "[regression]") {
+    const extractor::Document document = test::load_document("regressions/long_question_utf8.txt");
+    const extractor::ExtractedDocument extracted = extractor::extract(document);
+    REQUIRE(extracted.snippets.size() == 1);
+    REQUIRE(extracted.snippets[0].heading.size() == 1);
+    const std::string& heading = extracted.snippets[0].heading[0];
+    CHECK(heading.size() == 79);  // the 2-byte "é" at bytes 79-80 is left out whole
+    // Serialising must not throw on invalid UTF-8 (it did: the cut split "é").
+    CHECK_NOTHROW(snippet_to_json(extracted.snippets[0]).dump());
+}
