@@ -1,5 +1,6 @@
 #include "extractor/code_shape.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <vector>
@@ -96,6 +97,14 @@ LineShape shape_from_tokens(std::string_view text, const PyToken* begin, const P
             }
         }
         previous = &token;
+    }
+    // `Example:` alone is a label a person wrote (`else:` is a keyword).
+    const std::ptrdiff_t code_tokens = std::count_if(begin, end, [](const PyToken& t) {
+        return t.kind != PyTokenKind::comment && t.kind != PyTokenKind::newline;
+    });
+    if (code_tokens == 2 && begin->kind == PyTokenKind::name && !is_python_keyword(begin->text) &&
+        last_code != nullptr && last_code->text == ":") {
+        return LineShape::not_code;
     }
     // `omit =` with nothing after it is a syntax error, and INI, not Python.
     if (last_code != nullptr && depth == 0 && last_code->text == "=") {

@@ -109,9 +109,9 @@ bool is_thai_mojibake(const Candidate& c) {
 bool is_latin_mojibake(const Candidate& c) {
     const bool wordlike = c.punctuation || c.letter;
     if (!c.complete) {
-        // Only "â€"-like and "ðŸ"-like stubs: the usual loss of 0x81, 0x8D,
-        // 0x8F, 0x90 or 0x9D from punctuation and emoji.
-        return (c.lead == 0xE2 || c.lead == 0xF0) && (c.odd || (wordlike && c.lead == 0xF0));
+        // Only "â€"-like and "ðŸ"-like stubs: punctuation and emoji that lost
+        // a 0x81, 0x8D, 0x8F, 0x90 or 0x9D. Not Icelandic „með“.
+        return (c.lead == 0xE2 && c.odd) || (c.lead == 0xF0 && (c.odd || c.letter));
     }
     if (c.continuations == 1) {
         if (c.value < 0xA0 || c.value > 0x06FF) {

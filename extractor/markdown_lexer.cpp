@@ -141,7 +141,8 @@ private:
         if (std::string_view bold = bold_text(line); !bold.empty()) {
             m_question = std::string(bold);
         }
-        if (trim(line).substr(0, 4) == ">>> " && m_previous != Previous::paragraph) {
+        // Like a blockquote, a `>>>` prompt interrupts the paragraph before it.
+        if (trim(line).substr(0, 4) == ">>> ") {
             return scan_session_paragraph(i);
         }
         m_previous = Previous::paragraph;

@@ -7,110 +7,56 @@
 #include <cstring>
 #include <optional>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "extractor/legacy_codepages.hpp"
 
 namespace snipcheck::extractor {
 namespace {
 
 constexpr std::size_t k_sniff_size = 8 * 1024;
-constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-constexpr std::uint64_t k_high_bits = 0x8080808080808080ULL;
 constexpr char32_t k_replacement = 0xFFFD;
 
-std::uint64_t load8(const unsigned char* p) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, p, sizeof word);
-    return word;
-}
-
-#if !defined(__SSE2__)
-// High bit set in the bytes of word that equal byte. Bits above the first
-// match may be wrong (borrows), so only "any" and the lowest bit are exact.
-std::uint64_t byte_mask(std::uint64_t word, unsigned char byte) {
-    const std::uint64_t v = word ^ (k_ones * byte);
-    return (v - k_ones) & ~v & k_high_bits;
-}
-#endif
-
 // The scans below are where the time goes on real documents, which are
-// nearly all ASCII: they look at 16 bytes per step with SSE2 (always there
-// on x86-64) and at 8 with plain integer tricks elsewhere.
-#if defined(__SSE2__)
-__m128i load16(const unsigned char* p) {
-    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-}
-#endif
+// nearly all ASCII. They look at 16 bytes per step through GCC/Clang vector
+// extensions, which become SSE2 on x86-64 and NEON on ARM.
+using Bytes16 = signed char __attribute__((vector_size(16)));
 
-// Index of the first non-ASCII byte at or after i, or size.
-std::size_t skip_ascii(const unsigned char* p, std::size_t i, std::size_t size) {
-#if defined(__SSE2__)
-    while (i + 16 <= size) {
-        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(load16(p + i)));
-        if (mask != 0) {
-            return i + static_cast<std::size_t>(std::countr_zero(mask));
-        }
-        i += 16;
-    }
-#else
-    while (i + 8 <= size) {
-        const std::uint64_t high = load8(p + i) & k_high_bits;
-        if (high != 0) {
-            if constexpr (std::endian::native == std::endian::little) {
-                return i + static_cast<std::size_t>(std::countr_zero(high) / 8);
-            }
-            break;
-        }
-        i += 8;
-    }
-#endif
-    while (i < size && p[i] < 0x80) {
-        ++i;
-    }
-    return i;
+// The bytes a scan stops at.
+enum class Stop {
+    non_ascii,             // find_mojibake: the start of a non-ASCII run
+    special,               // decode_utf8: non-ASCII, CR, NUL
+    special_or_lf,         // decode_utf8 until it has seen a LF
+};
+
+template <Stop S>
+constexpr bool is_stop(unsigned char c) {
+    return c >= 0x80 || (S != Stop::non_ascii && (c == '\r' || c == 0)) || (S == Stop::special_or_lf && c == '\n');
 }
 
-// Index of the first byte at or after i that decode_utf8 must look at (non-
-// ASCII, CR, NUL, and LF until one was seen), or size.
-template <bool StopAtLf>
-std::size_t next_special(const unsigned char* p, std::size_t i, std::size_t size) {
-#if defined(__SSE2__)
-    const __m128i cr = _mm_set1_epi8('\r');
-    const __m128i lf = _mm_set1_epi8('\n');
-    const __m128i nul = _mm_setzero_si128();
-    while (i + 16 <= size) {
-        const __m128i v = load16(p + i);
-        __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, nul));
-        if constexpr (StopAtLf) {
-            hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v, lf));
+// Index of the first byte at or after i where scan S stops, or size.
+template <Stop S>
+std::size_t scan(const unsigned char* p, std::size_t i, std::size_t size) {
+    for (; i + 16 <= size; i += 16) {
+        Bytes16 v;
+        std::memcpy(&v, p + i, sizeof v);
+        Bytes16 hits = v < 0;
+        if constexpr (S != Stop::non_ascii) {
+            hits |= (v == '\r') | (v == 0);
         }
-        // A byte's own high bit marks it as non-ASCII.
-        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hits, v)));
-        if (mask != 0) {
-            return i + static_cast<std::size_t>(std::countr_zero(mask));
+        if constexpr (S == Stop::special_or_lf) {
+            hits |= v == '\n';
         }
-        i += 16;
-    }
-#else
-    while (i + 8 <= size) {
-        const std::uint64_t word = load8(p + i);
-        std::uint64_t stops = (word & k_high_bits) | byte_mask(word, '\r') | byte_mask(word, 0);
-        if constexpr (StopAtLf) {
-            stops |= byte_mask(word, '\n');
-        }
-        if (stops != 0) {
-            if constexpr (std::endian::native == std::endian::little) {
-                return i + static_cast<std::size_t>(std::countr_zero(stops) / 8);
+        // Each byte of hits is 0x00 or 0xFF, so bit counts map to bytes.
+        std::uint64_t halves[2];
+        std::memcpy(halves, &hits, sizeof halves);
+        for (std::size_t h = 0; h < 2; ++h) {
+            if (halves[h] != 0) {
+                const int bits = std::endian::native == std::endian::little ? std::countr_zero(halves[h])
+                                                                            : std::countl_zero(halves[h]);
+                return i + 8 * h + static_cast<std::size_t>(bits / 8);
             }
-            break;
         }
-        i += 8;
     }
-#endif
-    while (i < size && p[i] < 0x80 && p[i] != '\r' && p[i] != 0 && (!StopAtLf || p[i] != '\n')) {
+    while (i < size && !is_stop<S>(p[i])) {
         ++i;
     }
     return i;
@@ -129,7 +75,8 @@ bool is_continuation(unsigned char byte) {
     return (byte & 0xC0) == 0x80;
 }
 
-inline Utf8Step utf8_step(const unsigned char* p, std::size_t available) {
+// Inlined: it runs once per non-ASCII character, twice per document.
+[[gnu::always_inline]] inline Utf8Step utf8_step(const unsigned char* p, std::size_t available) {
     const unsigned char lead = p[0];
     if (lead < 0x80) {
         return {1, true, lead};
@@ -318,7 +265,7 @@ std::optional<std::size_t> decode_utf8(std::string_view content, DecodedText& re
     std::size_t pending = 0;  // start of input bytes not yet copied to out
     while (true) {
         // Plain ASCII is copied later in bulk; only special bytes stop us.
-        i = seen_lf ? next_special<false>(p, i, size) : next_special<true>(p, i, size);
+        i = seen_lf ? scan<Stop::special>(p, i, size) : scan<Stop::special_or_lf>(p, i, size);
         if (i >= size) {
             break;
         }
@@ -488,7 +435,7 @@ std::vector<EncodingDefect> find_mojibake(std::string_view utf8_text) {
     const std::size_t size = utf8_text.size();
     std::vector<char32_t> run;
     LineCounter lines;
-    std::size_t i = skip_ascii(p, 0, size);
+    std::size_t i = scan<Stop::non_ascii>(p, 0, size);
     while (i < size) {
         // Mojibake starts with a character whose legacy byte is a UTF-8
         // lead: Â..ô (C3 xx) or a Thai letter (E0 B8 xx, E0 B9 xx). Runs of
@@ -518,7 +465,7 @@ std::vector<EncodingDefect> find_mojibake(std::string_view utf8_text) {
                                        : static_cast<std::size_t>(static_cast<const unsigned char*>(newline) - p);
             }
         }
-        i = skip_ascii(p, i, size);
+        i = scan<Stop::non_ascii>(p, i, size);
     }
     return defects;
 }

@@ -250,7 +250,7 @@ TEST_CASE("plain-text python paragraphs are python snippets", "[extractor]") {
 }
 
 TEST_CASE("a plain-text settings dict CACHES = {...} over several lines is a python snippet",
-          "[extractor][!mayfail]") {
+          "[extractor]") {
     const Document document = load_document("plain_text/python_paragraphs.txt");
     const ExtractedDocument extracted = extract(document);
 

@@ -61,7 +61,7 @@ TEST_CASE("content gives the language when there is no tag", "[language_detector
 }
 
 // Django settings are Python; the braces must not make them nginx.
-TEST_CASE("a settings dict assignment over several lines is python", "[language_detector][!mayfail]") {
+TEST_CASE("a settings dict assignment over several lines is python", "[language_detector]") {
     CHECK(language_from_content(Lines{"CACHES = {", "    \"default\": {",
                                       "        \"BACKEND\": \"django.core.cache.backends.locmem.LocMemCache\",",
                                       "    }", "}"}) == "python");

@@ -310,7 +310,7 @@ TEST_CASE("an Output: label between blocks marks the next block; prose between t
 
 // Markdown reads `>` as a blockquote that interrupts the paragraph; the author
 // wrote a session, and a `>>>` line never continues a sentence.
-TEST_CASE("a >>> session right after a paragraph line is an unfenced block", "[markdown_lexer][!mayfail]") {
+TEST_CASE("a >>> session right after a paragraph line is an unfenced block", "[markdown_lexer]") {
     const Document document = load_document("markdown/session_after_paragraph_line.md");
     const LexedDocument lexed = lex_markdown(document);
 
@@ -322,7 +322,7 @@ TEST_CASE("a >>> session right after a paragraph line is an unfenced block", "[m
 
 // Code indented 8 spaces under "1. " (content column 3): strict CommonMark
 // keeps one leading space, which Python rejects; the author meant `y = 2`.
-TEST_CASE("indented code in a list item loses the indentation its lines share", "[markdown_lexer][!mayfail]") {
+TEST_CASE("indented code in a list item loses the indentation its lines share", "[markdown_lexer]") {
     const Document document = load_document("markdown/indented_code_in_list_item.md");
     const LexedDocument lexed = lex_markdown(document);
 

@@ -121,7 +121,7 @@ TEST_CASE("a snipcheck: line before a plain-text block is its directive; one bef
 }
 
 // "Example:" is not Python (it is a SyntaxError); the code starts below it.
-TEST_CASE("a label line heading a code paragraph is not part of the code", "[plain_text_lexer][!mayfail]") {
+TEST_CASE("a label line heading a code paragraph is not part of the code", "[plain_text_lexer]") {
     const Document document = load_plain("label_then_code.txt");
     const LexedDocument lexed = lex_plain_text(document);
 

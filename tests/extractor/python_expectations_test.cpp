@@ -148,7 +148,7 @@ TEST_CASE("a trailing comment on the 3rd line of a multi-line call checks the ca
 // DESIGN.md: output printed by a statement belongs to that top-level
 // statement's line, so an expectation inside a loop body checks the loop.
 TEST_CASE("a trailing # Output: inside a loop body checks the top-level loop statement",
-          "[python_expectations][!mayfail]") {
+          "[python_expectations]") {
     const auto found = expectations_of({"for i in range(3):", "    print(i)  # Output: 0 1 2", "done = True"}, 50);
     REQUIRE(found.size() == 1);
     CHECK(found[0].expected == "0 1 2");

@@ -1,5 +1,7 @@
 #include "extractor/text_decoder.hpp"
 
+#include "extractor/legacy_codepages.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -247,6 +249,42 @@ TEST_CASE("find_mojibake reports one defect per line", "[text_decoder][mojibake]
     // Bytes that are not UTF-8 end a run; nothing breaks.
     CHECK(find_mojibake("\xFF\xC3\x83\xFE\xC2\xA9").empty());
     CHECK(find_mojibake("").empty());
+}
+
+TEST_CASE("more cp1252 shapes: emoji, BOM, CJK, NBSP", "[text_decoder][mojibake]") {
+    // "😀" -> "ðŸ˜€"; "🐍" -> "ðŸ" and two lost bytes.
+    const auto emoji = find_mojibake("ok \xC3\xB0\xC5\xB8\xCB\x9C\xE2\x82\xAC\n\xC3\xB0\xC5\xB8 x");
+    CHECK(codes_and_lines(emoji) == "1:mojibake 2:mojibake ");
+    REQUIRE(emoji.size() == 2);
+    CHECK(emoji[0].message.find("(should be \"\xF0\x9F\x98\x80\")") != std::string::npos);
+    // A BOM read as cp1252: "ï»¿".
+    const auto bom = find_mojibake("\xC3\xAF\xC2\xBB\xC2\xBFtitle");
+    REQUIRE(bom.size() == 1);
+    CHECK(bom[0].message.find("(should be U+FEFF)") != std::string::npos);
+    // "中文" -> "ä¸­æ–‡".
+    CHECK(find_mojibake("\xC3\xA4\xC2\xB8\xC2\xAD\xC3\xA6\xE2\x80\x93\xE2\x80\xA1").size() == 1);
+    // Real CJK, Greek and Cyrillic are left alone.
+    CHECK(find_mojibake("\xE4\xB8\xAD\xE6\x96\x87 \xCE\xB1\xCE\xB2 \xD0\xB4\xD0\xB0").empty());
+}
+
+TEST_CASE("legacy tables agree with Python's cp1252 and cp874 codecs", "[legacy_codepages]") {
+    std::istringstream table(read_case("codepage_tables.txt"));
+    std::string page;
+    std::string byte;
+    std::string code_point;
+    int rows = 0;
+    while (table >> page >> byte >> code_point) {
+        INFO(page << " " << byte << " " << code_point);
+        const LegacyChar c = legacy_char(static_cast<char32_t>(std::stoul(code_point, nullptr, 16)));
+        CHECK(c.byte == std::stoi(byte, nullptr, 16));
+        CHECK((c.kind == LegacyKind::thai) == (code_point.rfind("0E", 0) == 0));
+        ++rows;
+    }
+    CHECK(rows == 220);
+    CHECK(legacy_char(U'a').byte == -1);
+    CHECK(legacy_char(U'\u2705').byte == -1);
+    CHECK(legacy_char(U'\u0085').kind == LegacyKind::odd);
+    CHECK(std::string(code_page_name(CodePage::latin1)) == "latin-1");
 }
 
 TEST_CASE("random bytes never break the decoder", "[text_decoder][fuzz]") {
