@@ -104,7 +104,10 @@ private:
                 return next;
             }
         } else if (indented_code_position && m_previous == Previous::paragraph &&
-                   python_line_shape(line) == LineShape::strong && !is_list_item(line)) {
+                   python_line_shape(line) == LineShape::strong && !is_list_item(line) &&
+                   python_line_shape(m_lines[i - 1]) != LineShape::strong) {
+            // Under a sentence, not under `if __name__ == "__main__":` (a
+            // code paragraph Markdown shows as text, continued).
             // CommonMark reads this as part of the paragraph; the author meant code.
             if (int next = scan_indented(i, list_column + 4, true); next > i) {
                 return next;

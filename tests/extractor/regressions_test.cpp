@@ -20,3 +20,14 @@ TEST_CASE("a long plain-text question is cut at a UTF-8 character boundary", "[r
     // Serialising must not throw on invalid UTF-8 (it did: the cut split "é").
     CHECK_NOTHROW(snippet_to_json(extracted.snippets[0]).dump());
 }
+
+TEST_CASE("an indented line under a code line of a paragraph is not a block of its own", "[regression]") {
+    // Seen in the corpus: `if __name__ == "__main__":` then `    main()` inside
+    // a paragraph gave a snippet `main()` alone.
+    const extractor::Document document = test::load_document("regressions/indented_under_code_line.md");
+    const extractor::ExtractedDocument extracted = extractor::extract(document);
+    REQUIRE(extracted.snippets.size() == 1);
+    CHECK(extracted.snippets[0].start_line == 6);
+    CHECK(extracted.snippets[0].end_line == 7);
+    CHECK(extracted.snippets[0].code == "def f():\n    return 1");
+}
