@@ -20,11 +20,12 @@ constexpr char32_t k_replacement = 0xFFFD;
 // extensions, which become SSE2 on x86-64 and NEON on ARM.
 using Bytes16 = signed char __attribute__((vector_size(16)));
 
-// The bytes a scan stops at.
+// The bytes a scan stops at. decode_utf8 stops at LF only until it has seen
+// one: it needs to know that the file has LF endings, not where they are.
 enum class Stop {
-    non_ascii,             // find_mojibake: the start of a non-ASCII run
-    special,               // decode_utf8: non-ASCII, CR, NUL
-    special_or_lf,         // decode_utf8 until it has seen a LF
+    non_ascii,      // find_mojibake: the start of a non-ASCII run
+    special,        // decode_utf8: non-ASCII, CR, NUL
+    special_or_lf,  // decode_utf8 before its first LF
 };
 
 template <Stop S>

@@ -84,7 +84,7 @@ TEST_CASE("standard input is read for -", "[e2e]") {
     CHECK(report["snippets"][1]["start_line"] == 11);
 }
 
-TEST_CASE("--output writes the report to a file", "[e2e]") {
+TEST_CASE("the output option writes the report to a file", "[e2e]") {
     const std::string path = "/tmp/snipcheck-e2e-output.json";
     std::remove(path.c_str());
     const auto run = run_snipcheck("list examples/sessions.md --format json --output " + path);
