@@ -19,13 +19,9 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
 
 bool is_yaml_line(std::string_view text) {
-    if (starts_with(text, "- ") || text == "-" || text == "---") {
+    if (text.starts_with("- ") || text == "-" || text == "---") {
         return true;
     }
     std::size_t colon = text.find(':');
@@ -45,8 +41,8 @@ bool is_yaml_line(std::string_view text) {
 }
 
 bool is_nginx_line(std::string_view text) {
-    if (text == "}" || ends_with(text, "{") || ends_with(text, ";")) {
-        return text.find('(') == std::string_view::npos || starts_with(text, "location") || starts_with(text, "if");
+    if (text == "}" || text.ends_with("{") || text.ends_with(";")) {
+        return text.find('(') == std::string_view::npos || text.starts_with("location") || text.starts_with("if");
     }
     return false;
 }
@@ -56,11 +52,11 @@ bool is_javascript_line(std::string_view text) {
         "const ", "let ", "var ", "function ", "import ", "export ", "return ", "if (", "for (", "} else",
         "console.", "document.", "window.", "async function"};
     for (std::string_view start : k_starts) {
-        if (starts_with(text, start)) {
+        if (text.starts_with(start)) {
             return true;
         }
     }
-    return starts_with(text, "//") || text.find("=>") != std::string_view::npos || ends_with(text, ";") ||
+    return text.starts_with("//") || text.find("=>") != std::string_view::npos || text.ends_with(";") ||
            text == "}" || text == "});" || text == "};";
 }
 
@@ -68,7 +64,7 @@ bool is_haproxy_line(std::string_view text, int indent) {
     static constexpr std::array<std::string_view, 5> k_sections = {"global", "defaults", "frontend", "backend", "listen"};
     if (indent == 0) {
         for (std::string_view section : k_sections) {
-            if (text == section || starts_with(text, std::string(section) + " ")) {
+            if (text == section || text.starts_with(std::string(section) + " ")) {
                 return true;
             }
         }
@@ -91,8 +87,8 @@ public:
         const std::size_t count = std::min(all_lines.size(), k_sample_lines);
         for (std::size_t i = 0; i < count; ++i) {
             std::string_view text = trim(all_lines[i]);
-            const bool comment = !text.empty() && (text[0] == '#' || starts_with(text, "//") || starts_with(text, "--")) &&
-                                 !starts_with(text, "#!");
+            const bool comment = !text.empty() && (text[0] == '#' || text.starts_with("//") || text.starts_with("--")) &&
+                                 !text.starts_with("#!");
             m_sample.push_back(all_lines[i]);
             if (!text.empty() && !comment) {
                 m_meaningful.push_back(i);
@@ -123,7 +119,7 @@ public:
         bool continued = false;
         return share([&](std::string_view text, std::size_t) {
             const bool fits = is_dockerfile_instruction(text) || continued;
-            continued = ends_with(text, "\\");
+            continued = text.ends_with("\\");
             return fits;
         });
     }
@@ -143,7 +139,7 @@ public:
     double javascript() { return share([](std::string_view text, std::size_t) { return is_javascript_line(text); }); }
     double ini() {
         return share([](std::string_view text, std::size_t) {
-            return (starts_with(text, "[") && ends_with(text, "]")) ||
+            return (text.starts_with("[") && text.ends_with("]")) ||
                    (text.find('=') != std::string_view::npos && text.find('(') == std::string_view::npos);
         });
     }
@@ -152,7 +148,7 @@ public:
     }
     double html() {
         return share([](std::string_view text, std::size_t) {
-            return starts_with(text, "<") || starts_with(text, "{%") || starts_with(text, "{{");
+            return text.starts_with("<") || text.starts_with("{%") || text.starts_with("{{");
         });
     }
     double env() {
@@ -184,7 +180,7 @@ private:
 std::string first_code_text(const std::vector<std::string_view>& lines) {
     for (std::string_view line : lines) {
         std::string_view text = trim(line);
-        if (!text.empty() && text[0] != '#' && !starts_with(text, "//")) {
+        if (!text.empty() && text[0] != '#' && !text.starts_with("//")) {
             return std::string(text);
         }
     }
@@ -209,14 +205,14 @@ std::string classify(const std::vector<std::string_view>& lines, Fit& fit) {
         return "text";
     }
     const std::string first = first_code_text(lines);
-    if ((starts_with(first, "{") || starts_with(first, "[")) && is_json(lines)) {
+    if ((first.starts_with("{") || first.starts_with("[")) && is_json(lines)) {
         return "json";
     }
-    if ((starts_with(first, "FROM ") || starts_with(first, "ARG ")) && fit.dockerfile() >= 0.8) {
+    if ((first.starts_with("FROM ") || first.starts_with("ARG ")) && fit.dockerfile() >= 0.8) {
         return "dockerfile";
     }
-    if ((starts_with(first, "global") || starts_with(first, "defaults") || starts_with(first, "frontend") ||
-         starts_with(first, "backend") || starts_with(first, "listen")) && fit.lines() >= 3 && fit.haproxy() >= 0.8) {
+    if ((first.starts_with("global") || first.starts_with("defaults") || first.starts_with("frontend") ||
+         first.starts_with("backend") || first.starts_with("listen")) && fit.lines() >= 3 && fit.haproxy() >= 0.8) {
         return "haproxy";
     }
     if (is_sql_statement_start(first) && fit.sql() >= 0.8) {
@@ -243,7 +239,7 @@ std::string classify(const std::vector<std::string_view>& lines, Fit& fit) {
     if (fit.lines() >= 2 && fit.yaml() >= 0.8) {
         return "yaml";
     }
-    if (starts_with(first, "[") && fit.ini() >= 0.8) {
+    if (first.starts_with("[") && fit.ini() >= 0.8) {
         return "ini";
     }
     if (fit.python() >= 0.8 && fit.python_strong() > 0) {
@@ -267,7 +263,7 @@ double tag_fit(const std::string& language, Fit& fit) {
 
 std::string language_from_tag(std::string_view info, std::string* dialect) {
     std::string_view word = trim(info);
-    if (starts_with(word, "{")) {
+    if (word.starts_with("{")) {
         word.remove_prefix(1);
         while (!word.empty() && (word.front() == '.' || word.front() == ' ')) {
             word.remove_prefix(1);
@@ -275,7 +271,7 @@ std::string language_from_tag(std::string_view info, std::string* dialect) {
     }
     std::size_t end = word.find_first_of(" \t{},;:=");
     word = word.substr(0, end);
-    if (starts_with(word, "language-")) {
+    if (word.starts_with("language-")) {
         word.remove_prefix(9);
     }
     const std::string tag = lower(word);
@@ -319,7 +315,7 @@ double python_tag_fit(const std::vector<std::string_view>& lines, const std::vec
     int fitting = 0;
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         std::string_view text = trim(lines[i]);
-        if (text.empty() || (text[0] == '#' && !starts_with(text, "#!"))) {
+        if (text.empty() || (text[0] == '#' && !text.starts_with("#!"))) {
             continue;
         }
         ++counted;

@@ -13,10 +13,6 @@ namespace {
 bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 bool is_ident(unsigned char c) { return is_alpha(c) || (c >= '0' && c <= '9') || c == '_'; }
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 // A quote opens a literal only where code would put one: not inside a word
 // ("Django's"), except after a string prefix (r'', f"").
 bool opens_quote(std::string_view line, std::size_t at) {
@@ -243,7 +239,7 @@ std::string_view heading_text(std::string_view line) {
         text.remove_suffix(1);
     }
     text = trim(text);
-    while (starts_with(text, "**") && text.size() >= 4 && text.substr(text.size() - 2) == "**") {
+    while (text.starts_with("**") && text.size() >= 4 && text.substr(text.size() - 2) == "**") {
         text = trim(text.substr(2, text.size() - 4));
     }
     return text;
@@ -285,7 +281,7 @@ bool is_list_item(std::string_view line, int* content_column) {
     const int indent = indent_width(line);
     std::string_view rest = remove_indent(line, indent);
     std::size_t marker = 0;
-    if (starts_with(rest, "\u2022")) {
+    if (rest.starts_with("\u2022")) {
         marker = 3;  // "•" is three bytes in UTF-8 and one column wide
     } else if (!rest.empty() && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+')) {
         marker = 1;
@@ -306,7 +302,7 @@ bool is_list_item(std::string_view line, int* content_column) {
         while (marker + spaces < rest.size() && rest[marker + spaces] == ' ' && spaces < 4) {
             ++spaces;
         }
-        const int marker_columns = starts_with(rest, "\u2022") ? 1 : static_cast<int>(marker);
+        const int marker_columns = rest.starts_with("\u2022") ? 1 : static_cast<int>(marker);
         *content_column = indent + marker_columns + static_cast<int>(spaces == 0 ? 1 : spaces);
     }
     return true;
@@ -318,7 +314,7 @@ std::string_view bold_text(std::string_view line) {
     if (is_list_item(text, &content)) {
         text = trim(text.substr(std::min<std::size_t>(text.size(), static_cast<std::size_t>(content))));
     }
-    if (text.size() < 5 || !starts_with(text, "**")) {
+    if (text.size() < 5 || !text.starts_with("**")) {
         return {};
     }
     std::size_t close = text.find("**", 2);
@@ -412,13 +408,13 @@ bool is_markdown_text(std::string_view line) {
         return true;
     }
     std::string_view text = trim(line);
-    if (starts_with(text, "<b>") || starts_with(text, "<p>") || starts_with(text, "> ") || starts_with(text, "|")) {
+    if (text.starts_with("<b>") || text.starts_with("<p>") || text.starts_with("> ") || text.starts_with("|")) {
         return true;
     }
     int content = 0;
     if (is_list_item(line, &content)) {
         std::string_view rest = trim(line.substr(std::min<std::size_t>(line.size(), static_cast<std::size_t>(content))));
-        return starts_with(rest, "**") || plain_word_run(rest) >= 2;
+        return rest.starts_with("**") || plain_word_run(rest) >= 2;
     }
     return looks_like_prose(line);
 }

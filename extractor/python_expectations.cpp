@@ -9,10 +9,6 @@
 namespace snipcheck::extractor {
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
 
 // "Output: 11" -> "11" (also "Out:", "Outputs:", "Prints:"), case-insensitive.
 bool strip_output_label(std::string_view text, std::string_view* value) {
@@ -38,7 +34,7 @@ bool read_raises(std::string_view text, bool trailing, std::string* name) {
     std::string_view rest = text;
     bool said_raises = false;
     for (std::string_view prefix : {"raises:", "raises", "Raises:", "Raises", "-> raises", "=> raises"}) {
-        if (starts_with(rest, prefix)) {
+        if (rest.starts_with(prefix)) {
             rest = trim(rest.substr(prefix.size()));
             said_raises = true;
             break;
@@ -46,7 +42,7 @@ bool read_raises(std::string_view text, bool trailing, std::string* name) {
     }
     if (said_raises) {
         for (std::string_view article : {"an ", "a ", "the "}) {
-            if (starts_with(rest, article)) {
+            if (rest.starts_with(article)) {
                 rest = trim(rest.substr(article.size()));
                 break;
             }
@@ -182,15 +178,15 @@ private:
     // Reads one comment at token i; returns the next token index to visit.
     std::size_t read_comment(const Comment& comment, int statement, bool on_print, std::size_t i) {
         std::string_view text = comment.text;
-        if (starts_with(text, "snipcheck:")) {
+        if (text.starts_with("snipcheck:")) {
             return i + 1;
         }
-        if (starts_with(comment.token->text, "#>")) {
+        if (comment.token->text.starts_with("#>")) {
             // pytest-examples style: consecutive `#> line` comments are one output.
             std::string value(trim(comment.token->text.substr(2)));
             std::size_t last = i;
             while (std::size_t next = next_comment_line(last)) {
-                if (!starts_with(m_tokens[next].text, "#>")) {
+                if (!std::string_view(m_tokens[next].text).starts_with("#>")) {
                     break;
                 }
                 value += '\n';
@@ -217,7 +213,7 @@ private:
             }
             return i + 1;
         }
-        if (starts_with(text, "=>") || starts_with(text, "->")) {
+        if (text.starts_with("=>") || text.starts_with("->")) {
             std::string arrow_value(trim(text.substr(2)));
             std::size_t last = i;
             // A value with open brackets goes on in the next `# =>` comments.
@@ -227,7 +223,7 @@ private:
                     break;
                 }
                 std::string_view more = trim(m_tokens[next].text.substr(1));
-                if (!starts_with(more, "=>") && !starts_with(more, "->")) {
+                if (!more.starts_with("=>") && !more.starts_with("->")) {
                     break;
                 }
                 arrow_value += '\n';
@@ -263,7 +259,7 @@ private:
                 body.remove_prefix(1);
             }
             std::string_view probe;
-            if (strip_output_label(trim(body), &probe) || starts_with(trim(body), "snipcheck:")) {
+            if (strip_output_label(trim(body), &probe) || trim(body).starts_with("snipcheck:")) {
                 break;
             }
             if (!first) {
@@ -298,7 +294,7 @@ bool is_exception_name(std::string_view word) {
     }
     static constexpr std::string_view k_suffixes[] = {"Error", "Exception", "Warning", "Exit", "Interrupt"};
     for (std::string_view suffix : k_suffixes) {
-        if (ends_with(word, suffix)) {
+        if (word.ends_with(suffix)) {
             return true;
         }
     }
