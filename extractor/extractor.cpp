@@ -100,7 +100,7 @@ public:
     ExtractedDocument run() {
         LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
         int last_block_snippet = -1;
-        for (const Block& block : lexed.blocks) {
+        for (Block& block : lexed.blocks) {
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
                 m_result.snippets[last_block_snippet].expectations.push_back(output_block_expectation(block));
                 continue;
@@ -129,13 +129,14 @@ public:
     }
 
 private:
-    void add_block(const Block& block) {
+    // Takes the block's heading by move: it is copied nowhere else.
+    void add_block(Block& block) {
         m_tokens_ready = false;
         Snippet snippet;
         snippet.file = m_document.path;
         snippet.info = block.info;
-        snippet.heading = block.heading;
-        snippet.defects = block.defects;
+        snippet.heading = std::move(block.heading);
+        snippet.defects = std::move(block.defects);
         for (const DirectiveComment& directive : block.directives) {
             apply_directive(directive.text, directive.line, snippet.directives, snippet.findings);
         }

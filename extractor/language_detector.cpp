@@ -310,7 +310,9 @@ std::string language_from_content(const std::vector<std::string_view>& lines) {
 }
 
 double python_tag_fit(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens, int* meaningful) {
-    const std::vector<LineShape> shapes = python_block_shapes(lines, tokens, k_sample_lines);
+    // A plainly wrong tag shows in the first lines; a long block need not be read to the end.
+    constexpr std::size_t k_tag_sample_lines = 16;
+    const std::vector<LineShape> shapes = python_block_shapes(lines, tokens, k_tag_sample_lines);
     int counted = 0;
     int fitting = 0;
     for (std::size_t i = 0; i < shapes.size(); ++i) {

@@ -180,17 +180,29 @@ std::string_view remove_indent(std::string_view line, int width) {
     return line.substr(i);
 }
 
+namespace {
+// ASCII whitespace, inline: trim runs on every line of every document.
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-        text.remove_prefix(1);
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    while (begin < end && is_space(text[begin])) {
+        ++begin;
     }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-        text.remove_suffix(1);
+    while (end > begin && is_space(text[end - 1])) {
+        --end;
     }
-    return text;
+    return text.substr(begin, end - begin);
 }
 
 std::optional<FenceLine> parse_fence(std::string_view line) {
+    // Most lines are not fences: look at the first visible character first.
+    const std::size_t visible = line.find_first_not_of(" \t");
+    if (visible == std::string_view::npos || (line[visible] != '`' && line[visible] != '~')) {
+        return std::nullopt;
+    }
     const int indent = indent_width(line);
     std::string_view rest = remove_indent(line, indent);
     if (rest.size() < 3 || (rest[0] != '`' && rest[0] != '~')) {

@@ -1,6 +1,7 @@
 #include "extractor/snippet_id.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -9,32 +10,43 @@
 namespace snipcheck::extractor {
 namespace {
 
-// FNV-1a over language and code with trailing spaces of each line ignored,
-// so re-saving a document in an editor does not change ids.
-std::uint64_t content_hash(const Snippet& snippet) {
-    std::uint64_t hash = 14695981039346656037ull;
-    const auto mix = [&hash](char c) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    };
-    for (char c : snippet.language) {
-        mix(c);
+// A hash of language and code with trailing spaces of each line ignored, so
+// re-saving a document in an editor does not change ids. Defined here, not
+// std::hash, because ids must not change with the compiler or library: they
+// are matched across runs. Eight bytes at a time; FNV-style mixing.
+constexpr std::uint64_t k_prime = 1099511628211ull;
+
+std::uint64_t mix_bytes(std::uint64_t hash, std::string_view bytes) {
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + i, 8);
+        hash = (hash ^ word) * k_prime;
+        hash ^= hash >> 29;
     }
-    mix('\0');
+    for (; i < bytes.size(); ++i) {
+        hash = (hash ^ static_cast<unsigned char>(bytes[i])) * k_prime;
+    }
+    return hash;
+}
+
+std::uint64_t content_hash(const Snippet& snippet) {
+    std::uint64_t hash = mix_bytes(14695981039346656037ull, snippet.language);
+    hash = (hash ^ 0xffu) * k_prime;
     std::string_view code = snippet.code;
-    std::size_t pending_spaces = 0;
-    for (char c : code) {
-        if (c == ' ' || c == '\t') {
-            ++pending_spaces;
-            continue;
+    std::size_t start = 0;
+    while (start <= code.size()) {
+        std::size_t end = code.find('\n', start);
+        if (end == std::string_view::npos) {
+            end = code.size();
         }
-        if (c != '\n') {
-            for (; pending_spaces > 0; --pending_spaces) {
-                mix(' ');
-            }
+        std::size_t kept = end;
+        while (kept > start && (code[kept - 1] == ' ' || code[kept - 1] == '\t')) {
+            --kept;
         }
-        pending_spaces = 0;
-        mix(c);
+        hash = mix_bytes(hash, code.substr(start, kept - start));
+        hash = (hash ^ '\n') * k_prime;
+        start = end + 1;
     }
     return hash;
 }
