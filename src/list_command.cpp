@@ -34,6 +34,7 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
             continue;
         }
         auto decoded = extractor::decode_text(file->bytes);
+        file->bytes = std::string();  // the decoded copy is all that is needed now
         if (!decoded) {
             report({path, 0, Severity::error, fmt::format("{}, skipped", decoded.error())});
             continue;
