@@ -348,6 +348,25 @@ LanguageGuess detect_language(std::string_view info, const std::vector<std::stri
     return guess;
 }
 
+bool is_known_language(std::string_view word) {
+    static constexpr std::string_view k_names[] = {
+        "python", "sql", "bash", "dockerfile", "yaml", "json", "javascript", "typescript", "ini", "html", "text",
+        "env", "nginx", "haproxy", "toml", "xml", "css", "scss", "c", "cpp", "c++", "java", "go", "rust", "ruby",
+        "php", "kotlin", "swift", "scala", "r", "perl", "lua", "haskell", "csharp", "cs", "diff", "markdown", "md",
+        "makefile", "make", "powershell", "ps1", "graphql", "proto", "terraform", "hcl", "console", "pycon"};
+    const std::string tag = lower(word);
+    const std::string language = language_from_tag(tag);
+    if (language != tag) {
+        return true;  // an alias we map (py, yml, js, mysql ...)
+    }
+    for (std::string_view name : k_names) {
+        if (tag == name) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool is_output_tag(std::string_view info) {
     const std::string tag = lower(trim(info).substr(0, trim(info).find(' ')));
     return tag == "output" || tag == "text" || tag == "txt" || tag == "console" || tag == "stdout" || tag == "out" ||

@@ -32,6 +32,10 @@ LanguageGuess detect_language(std::string_view info, const std::vector<std::stri
 // lines judged. detect_language overrules a python tag only below 0.5.
 double python_tag_fit(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens, int* meaningful);
 
+// A word that names a programming or data language, as info strings do
+// (`python`, `py`, `rust`, `yml`); "end", "example" do not.
+bool is_known_language(std::string_view word);
+
 // Info strings that mark a block as program output, not code.
 bool is_output_tag(std::string_view language);
 

@@ -4,12 +4,22 @@
 #include <optional>
 
 #include "extractor/code_shape.hpp"
+#include "extractor/language_detector.hpp"
 #include "extractor/line_classifier.hpp"
 
 namespace snipcheck::extractor {
 namespace {
 
 enum class Previous { start, blank, paragraph, heading, block_end, other };
+
+// An info string that opens a block: one word (`python`, `js`), or a known
+// language followed by attributes (`python title="x"`); not a sentence.
+bool names_a_language(std::string_view info) {
+    if (info.find(' ') == std::string_view::npos || info.front() == '{') {
+        return true;
+    }
+    return is_known_language(info.substr(0, info.find(' ')));
+}
 
 std::string_view directive_text(std::string_view comment) {
     std::string_view text = trim(comment);
@@ -188,6 +198,12 @@ private:
             }
             if (other->info.empty()) {
                 emit_fenced(open, fence, open + 1, j - 1, j, {});
+                return j + 1;
+            }
+            // "``` end of example" closes the block with words after the fence;
+            // "```python" opens the next one.
+            if (!names_a_language(other->info)) {
+                emit_fenced(open, fence, open + 1, j - 1, j, {"text-after-closing-fence"});
                 return j + 1;
             }
             // An opening fence inside an open block: the block was cut off.

@@ -31,3 +31,15 @@ TEST_CASE("an indented line under a code line of a paragraph is not a block of i
     CHECK(extracted.snippets[0].end_line == 7);
     CHECK(extracted.snippets[0].code == "def f():\n    return 1");
 }
+
+TEST_CASE("a closing fence with words after it closes the block", "[regression]") {
+    // "``` end of example" is no info string: it used to open a block named "end".
+    const extractor::Document document = test::load_document("regressions/text_after_closing_fence.md");
+    const extractor::ExtractedDocument extracted = extractor::extract(document);
+    REQUIRE(extracted.snippets.size() == 2);
+    CHECK(extracted.snippets[0].end_line == 2);
+    CHECK(extracted.snippets[0].defects == std::vector<std::string>{"text-after-closing-fence"});
+    CHECK(extracted.snippets[1].start_line == 7);
+    CHECK(extracted.snippets[1].language == "python");
+    CHECK(extracted.snippets[1].defects.empty());
+}
