@@ -99,6 +99,7 @@ public:
 
     ExtractedDocument run() {
         LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
+        m_result.snippets.reserve(lexed.blocks.size() + lexed.blocks.size() / 8);
         int last_block_snippet = -1;
         for (Block& block : lexed.blocks) {
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
