@@ -120,7 +120,10 @@ LineShape shape_from_tokens(std::string_view text, const PyToken* begin, const P
     const std::string_view word = first_word(text);
     for (std::string_view keyword : k_statement_words) {
         if (word == keyword) {
-            return LineShape::strong;
+            // `global` or `import` alone is no statement (an HAProxy section is).
+            const bool needs_operand = word != "return" && word != "yield" && word != "raise" && word != "try" &&
+                                       word != "finally" && word != "except";
+            return code_tokens == 1 && needs_operand ? LineShape::not_code : LineShape::strong;
         }
     }
     if (text[0] == '@' && text.size() > 1 && (std::isalpha(static_cast<unsigned char>(text[1])) || text[1] == '_')) {

@@ -310,8 +310,20 @@ std::string language_from_content(const std::vector<std::string_view>& lines) {
 }
 
 double python_tag_fit(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens, int* meaningful) {
-    // A plainly wrong tag shows in the first lines; a long block need not be read to the end.
+    // A plainly wrong tag shows in the first lines; a long block need not be
+    // read to the end, and one whose first lines read as Python, one of them
+    // a statement only Python has (import, def, assignment ...), is Python.
+    constexpr std::size_t k_quick_lines = 3;
     constexpr std::size_t k_tag_sample_lines = 16;
+    if (lines.size() > k_quick_lines) {
+        const std::vector<LineShape> first = python_block_shapes(lines, tokens, k_quick_lines);
+        const bool none_foreign = std::none_of(first.begin(), first.end(), [](LineShape shape) { return shape == LineShape::not_code; });
+        const bool one_strong = std::any_of(first.begin(), first.end(), [](LineShape shape) { return shape == LineShape::strong; });
+        if (none_foreign && one_strong) {
+            *meaningful = static_cast<int>(k_quick_lines);
+            return 1.0;
+        }
+    }
     const std::vector<LineShape> shapes = python_block_shapes(lines, tokens, k_tag_sample_lines);
     int counted = 0;
     int fitting = 0;

@@ -452,6 +452,9 @@ std::size_t spliced_heading_column(std::string_view line) {
 }
 
 bool has_non_ascii_outside_quotes(std::string_view line) {
+    if (std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        return false;  // the common case, without tracking quotes
+    }
     bool found = false;
     std::size_t i = 0;
     while (i < line.size() && !found) {
