@@ -32,7 +32,6 @@ std::string traceback_exception(const std::vector<std::string_view>& output) {
     return {};
 }
 
-
 bool is_doctest_session(const std::vector<std::string_view>& lines) {
     // Comment lines may stand before the first prompt (`# Python 3.8+`).
     for (std::string_view line : lines) {

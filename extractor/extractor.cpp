@@ -45,23 +45,16 @@ bool runs_with_output(const std::string& language) {
 }
 
 // An output block: right after a code block (only blank lines or an
-// "Output:" label between), tagged as output or holding no code.
+// "Output:" label between), tagged as output or an error, or holding no code.
 bool is_output_block(const Block& block, const Snippet& previous) {
     if (!block.follows_previous || !runs_with_output(previous.language) || previous.form == SnippetForm::session ||
         is_doctest_session(block.lines)) {
         return false;
     }
-    const std::string tag = language_from_tag(block.info);
-    if (is_output_tag(block.info) && tag != "bash") {
+    if (is_output_tag(block.info) || is_error_tag(block.info) || block.after_output_label) {
         return true;
     }
-    if (trim(block.info).substr(0, 7) == "console" || is_error_tag(block.info)) {
-        return true;
-    }
-    if (block.after_output_label) {
-        return true;
-    }
-    return tag.empty() && !is_doctest_session(block.lines) && language_from_content(block.lines) == "text";
+    return trim(block.info).empty() && language_from_content(block.lines) == "text";
 }
 
 Expectation output_block_expectation(const Block& block) {
@@ -132,7 +125,7 @@ public:
 private:
     // Takes the block's heading by move: it is copied nowhere else.
     void add_block(Block& block) {
-        m_tokens_ready = false;
+        bool tokenized = false;  // m_tokens holds this block's tokens
         Snippet snippet;
         snippet.file = m_document.path;
         snippet.info = block.info;
@@ -168,9 +161,9 @@ private:
             int judged = 0;
             if (language_from_tag(block.info) == "python") {
                 tokenize_python(code_lines, m_tokens);
-                m_tokens_ready = true;
+                tokenized = true;
             }
-            if (m_tokens_ready && (python_tag_fit(code_lines, m_tokens, &judged) >= 0.5 || judged < 3)) {
+            if (tokenized && (python_tag_fit(code_lines, m_tokens, &judged) >= 0.5 || judged < 3)) {
                 snippet.language = "python";
             } else {
                 LanguageGuess guess = detect_language(block.info, block.lines);
@@ -185,7 +178,6 @@ private:
             snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
         }
         if (snippet.line_map.empty()) {
-            m_tokens_ready = false;
             return;
         }
         snippet.code = join_lines(code_lines);
@@ -195,7 +187,7 @@ private:
         const int index = static_cast<int>(m_result.snippets.size());
         std::vector<EmbeddedSql> embedded;
         if (snippet.language == "python") {
-            if (!m_tokens_ready) {
+            if (!tokenized) {
                 tokenize_python(code_lines, m_tokens);
             }
             if (snippet.form != SnippetForm::session) {
@@ -203,7 +195,6 @@ private:
             }
             embedded = find_embedded_sql(code_lines, snippet.line_map, m_tokens);
         }
-        m_tokens_ready = false;
         m_result.snippets.push_back(std::move(snippet));
         for (EmbeddedSql& sql : embedded) {
             add_embedded(index, std::move(sql));
@@ -295,8 +286,7 @@ private:
 
     const Document& m_document;
     ExtractedDocument m_result;
-    std::vector<PyToken> m_tokens;  // the current block's tokens, reused across blocks
-    bool m_tokens_ready = false;
+    std::vector<PyToken> m_tokens;  // the current block's tokens; its memory is reused across blocks
     std::vector<std::pair<int, int>> m_parents;  // embedded snippet index -> parent index
 };
 

@@ -380,9 +380,8 @@ bool is_known_language(std::string_view word) {
 }
 
 bool is_output_tag(std::string_view info) {
-    const std::string tag = lower(trim(info).substr(0, trim(info).find(' ')));
-    return tag == "output" || tag == "text" || tag == "txt" || tag == "console" || tag == "stdout" || tag == "out" ||
-           tag == "result" || tag == "plaintext" || tag == "plain" || tag == "none";
+    // The tags language_from_tag reads as "text", and `console` transcripts.
+    return language_from_tag(info) == "text" || lower(trim(info).substr(0, trim(info).find(' '))) == "console";
 }
 
 }  // namespace snipcheck::extractor

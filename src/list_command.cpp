@@ -1,6 +1,5 @@
 #include "src/list_command.hpp"
 
-#include <map>
 #include <ostream>
 
 #include <fmt/format.h>
