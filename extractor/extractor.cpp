@@ -99,8 +99,10 @@ public:
                 m_result.snippets[last_block_snippet].expectations.push_back(output_block_expectation(block));
                 continue;
             }
-            last_block_snippet = static_cast<int>(m_result.snippets.size());
-            add_block(block);
+            // A block that yields no code (a session of prompts only) leaves
+            // nothing for the next block to be the output of.
+            const int index = static_cast<int>(m_result.snippets.size());
+            last_block_snippet = add_block(block) ? index : -1;
         }
         guess_orphan_languages();
         assign_ids(m_result.snippets);
@@ -124,7 +126,8 @@ public:
 
 private:
     // Takes the block's heading by move: it is copied nowhere else.
-    void add_block(Block& block) {
+    // Returns whether the block became a snippet.
+    bool add_block(Block& block) {
         bool tokenized = false;  // m_tokens holds this block's tokens
         Snippet snippet;
         snippet.file = m_document.path;
@@ -178,7 +181,7 @@ private:
             snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
         }
         if (snippet.line_map.empty()) {
-            return;
+            return false;
         }
         snippet.code = join_lines(code_lines);
         snippet.start_line = snippet.line_map.front();
@@ -199,6 +202,7 @@ private:
         for (EmbeddedSql& sql : embedded) {
             add_embedded(index, std::move(sql));
         }
+        return true;
     }
 
     // A fragment whose opening fence (and so its tag) was lost, and whose

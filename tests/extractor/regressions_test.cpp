@@ -43,3 +43,14 @@ TEST_CASE("a closing fence with words after it closes the block", "[regression]"
     CHECK(extracted.snippets[1].language == "python");
     CHECK(extracted.snippets[1].defects.empty());
 }
+
+TEST_CASE("a session block that yields no code is no snippet for the next block to follow", "[regression]") {
+    // Found by the fuzzer: "\v>>>" is a session of one empty prompt, which
+    // added no snippet, yet the next block looked up that snippet's slot.
+    const extractor::Document document = test::load_document("regressions/empty_session_then_session.txt");
+    const extractor::ExtractedDocument extracted = extractor::extract(document);
+    REQUIRE(extracted.snippets.size() == 1);
+    CHECK(extracted.snippets[0].start_line == 3);
+    CHECK(extracted.snippets[0].code == "e");
+    CHECK(extracted.snippets[0].form == extractor::SnippetForm::session);
+}
