@@ -1,0 +1,53 @@
+#pragma once
+// What happened when one snippet ran: output per top-level statement, the
+// uncaught exception, how the process ended. Produced by a runner, read by
+// the checker; plain values, no behaviour.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace snipcheck {
+
+enum class RunEnd {
+    completed,  // every statement ran (expected exceptions included)
+    raised,     // an exception nobody expected stopped the snippet
+    exited,     // sys.exit(n) / os._exit(n): exit_code holds n
+    crashed,    // the interpreter died on a signal (segfault, abort): signal holds it
+    timeout,    // killed after the time limit
+    stdin_read, // the snippet read standard input, which is /dev/null
+    not_run,    // the runner could not start (reason says why)
+};
+
+// Output belongs to the top-level statement that was running when it was
+// printed, including output of everything that statement called.
+struct StatementOutput {
+    int line = 0;      // document line of the statement's first line
+    int end_line = 0;  // document line of its last line
+    std::string output;            // what it printed; for a displayed expression, then its repr and "\n"
+    bool raised = false;           // the statement raised (and the snippet went on only if that was expected)
+    std::string exception_type;    // "ValueError", "json.decoder.JSONDecodeError" as `type.__qualname__`, module-qualified unless builtins
+    std::string exception_message; // str(exception)
+};
+
+struct RunOutput {
+    RunEnd end = RunEnd::completed;
+    std::vector<StatementOutput> statements;  // the snippet's own statements, in the order they ran
+    std::string stdout_text;                  // everything the snippet printed (no displayed reprs)
+    std::string stderr_text;
+    std::size_t stdout_cut_bytes = 0;  // bytes beyond the cap, dropped
+    std::size_t stderr_cut_bytes = 0;
+    // The uncaught exception when end == raised (also filled when an
+    // expected exception ended the snippet).
+    std::string exception_type;
+    std::string exception_message;
+    std::string traceback;   // formatted, with document paths and lines
+    int exception_line = 0;  // document line where it was raised (innermost frame in the document)
+    int exit_code = 0;       // end == exited
+    int signal = 0;          // end == crashed
+    std::string reason;      // for a person, when the end is not `completed`/`raised`
+    std::vector<std::string> replayed;  // ids of earlier snippets run first to define names this one uses
+    double duration_ms = 0;
+};
+
+}  // namespace snipcheck
