@@ -1,0 +1,270 @@
+#include "src/report_junit.hpp"
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace snipcheck {
+namespace {
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+enum class XmlPlace { text, attribute };
+
+bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+// Length of the well-formed UTF-8 sequence starting at text[i] (Unicode
+// table 3-7: no overlongs, no surrogates, nothing past U+10FFFF), 0 if none.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    const unsigned char lead = byte(0);
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size() || byte(1) < low || byte(1) > high) {
+        return 0;
+    }
+    for (std::size_t k = 2; k < length; ++k) {
+        if (!is_continuation(byte(k))) {
+            return 0;
+        }
+    }
+    return length;
+}
+
+// Appends `text` escaped for XML 1.0 character data or a double-quoted
+// attribute value. Documents are messy: what XML cannot hold is replaced
+// rather than written, since one bad byte makes the whole report unreadable.
+void append_xml(std::string& out, std::string_view text, XmlPlace place) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            switch (byte) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            // Quotes need escaping only inside the double-quoted attribute; in text they stay readable.
+            case '"': out += place == XmlPlace::attribute ? "&quot;" : "\""; break;
+            case '\'': out += place == XmlPlace::attribute ? "&apos;" : "'"; break;
+            // An attribute value's whitespace is normalised by parsers unless written as a reference.
+            case '\t': out += place == XmlPlace::attribute ? "&#9;" : "\t"; break;
+            case '\n': out += place == XmlPlace::attribute ? "&#10;" : "\n"; break;
+            case '\r': out += "&#13;"; break;
+            default:
+                if (byte < 0x20) {
+                    out += k_replacement;
+                } else {
+                    out += static_cast<char>(byte);
+                }
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8_sequence_length(text, i);
+        if (length == 0) {
+            out += k_replacement;
+            ++i;
+            continue;
+        }
+        const std::string_view sequence = text.substr(i, length);
+        // U+FFFE and U+FFFF are well-formed UTF-8 but not XML characters.
+        if (sequence == "\xEF\xBF\xBE" || sequence == "\xEF\xBF\xBF") {
+            out += k_replacement;
+        } else {
+            out += sequence;
+        }
+        i += length;
+    }
+}
+
+std::string xml(std::string_view text, XmlPlace place = XmlPlace::text) {
+    std::string out;
+    out.reserve(text.size());
+    append_xml(out, text, place);
+    return out;
+}
+
+std::string attribute(std::string_view text) { return xml(text, XmlPlace::attribute); }
+
+std::string seconds(double value) { return fmt::format("{:.3f}", value); }
+
+struct SuiteCounts {
+    std::size_t tests = 0;
+    std::size_t failures = 0;
+    std::size_t errors = 0;  // errors and timeouts: both are <error>
+    std::size_t skipped = 0;
+    double seconds = 0;
+
+    void add(Status status, double duration_seconds) {
+        ++tests;
+        failures += status == Status::fail ? 1 : 0;
+        errors += status == Status::error || status == Status::timeout ? 1 : 0;
+        skipped += status == Status::skip ? 1 : 0;
+        seconds += duration_seconds;
+    }
+
+    std::string attributes() const {
+        return fmt::format(R"(tests="{}" failures="{}" errors="{}" skipped="{}" time="{}")", tests, failures,
+                           errors, skipped, snipcheck::seconds(seconds));
+    }
+};
+
+std::string message_of(const SnippetReport& item) {
+    if (!item.verdict.message.empty()) {
+        return item.verdict.message;
+    }
+    if (item.verdict.status == Status::skip) {
+        return item.snippet.directives.skip_reason;
+    }
+    return item.run.reason;
+}
+
+// The body of a <failure>: each expectation that did not hold, located.
+std::string failure_text(const SnippetReport& item) {
+    std::string text;
+    for (const ExpectationResult& expectation : item.verdict.expectations) {
+        if (expectation.ok) {
+            continue;
+        }
+        text += fmt::format("{}:{}: expected: {}\n", item.snippet.file, expectation.line, expectation.expected);
+        text += fmt::format("{}:{}: actual:   {}\n", item.snippet.file, expectation.line, expectation.actual);
+        if (!expectation.diff.empty()) {
+            text += expectation.diff;
+            if (text.back() != '\n') {
+                text += '\n';
+            }
+        }
+    }
+    return text;
+}
+
+// The body of an <error>: the exception and its traceback, else what the
+// process left on stderr, else the reason.
+std::string error_text(const SnippetReport& item) {
+    const RunOutput& run = item.run;
+    std::string text;
+    if (!run.exception_type.empty()) {
+        const int line = run.exception_line > 0 ? run.exception_line : item.snippet.start_line;
+        text += fmt::format("{}:{}: {}: {}\n", item.snippet.file, line, run.exception_type, run.exception_message);
+        text += run.traceback;
+    } else if (!run.reason.empty()) {
+        text += run.reason + "\n";
+    }
+    return text;
+}
+
+void append_testcase(std::string& out, const SnippetReport& item) {
+    const extractor::Snippet& snippet = item.snippet;
+    const RunOutput& run = item.run;
+    const std::string name = fmt::format("{}:{} {}", snippet.file, snippet.start_line, snippet.id);
+    out += fmt::format(R"(    <testcase classname="{}" name="{}" time="{}")", attribute(snippet.file),
+                       attribute(name), seconds(run.duration_ms / 1000.0));
+    const std::string message = attribute(message_of(item));
+    std::string body;
+    switch (item.verdict.status) {
+    case Status::pass: break;
+    case Status::fail:
+        body += fmt::format(R"(      <failure message="{}" type="fail">{}</failure>)", message,
+                            xml(failure_text(item)));
+        body += '\n';
+        break;
+    case Status::error: {
+        const std::string type = run.exception_type.empty() ? "error" : run.exception_type;
+        body += fmt::format(R"(      <error message="{}" type="{}">{}</error>)", message, attribute(type),
+                            xml(error_text(item)));
+        body += '\n';
+        break;
+    }
+    case Status::timeout:
+        body += fmt::format(R"(      <error message="{}" type="timeout">{}</error>)", message,
+                            xml(error_text(item)));
+        body += '\n';
+        break;
+    case Status::skip: body += fmt::format("      <skipped message=\"{}\"/>\n", message); break;
+    }
+    if (!run.stdout_text.empty()) {
+        body += "      <system-out>" + xml(run.stdout_text) + "</system-out>\n";
+    }
+    if (!run.stderr_text.empty()) {
+        body += "      <system-err>" + xml(run.stderr_text) + "</system-err>\n";
+    }
+    if (body.empty()) {
+        out += "/>\n";
+    } else {
+        out += ">\n" + body + "    </testcase>\n";
+    }
+}
+
+}  // namespace
+
+std::string run_report_to_junit(const RunReport& report) {
+    // Documents in order of first appearance; a document's snippets stay together.
+    std::vector<std::pair<std::string, std::vector<const SnippetReport*>>> documents;
+    for (const SnippetReport& item : report.snippets) {
+        auto document = documents.begin();
+        while (document != documents.end() && document->first != item.snippet.file) {
+            ++document;
+        }
+        if (document == documents.end()) {
+            documents.emplace_back(item.snippet.file, std::vector<const SnippetReport*>{});
+            document = documents.end() - 1;
+        }
+        document->second.push_back(&item);
+    }
+
+    SuiteCounts total;
+    std::string suites;
+    for (const auto& [path, items] : documents) {
+        SuiteCounts counts;
+        std::string cases;
+        for (const SnippetReport* item : items) {
+            counts.add(item->verdict.status, item->run.duration_ms / 1000.0);
+            append_testcase(cases, *item);
+        }
+        suites += fmt::format("  <testsuite name=\"{}\" {}>\n", attribute(path), counts.attributes());
+        suites += cases;
+        suites += "  </testsuite>\n";
+        total.tests += counts.tests;
+        total.failures += counts.failures;
+        total.errors += counts.errors;
+        total.skipped += counts.skipped;
+    }
+    if (!report.document_errors.empty()) {
+        SuiteCounts counts;
+        std::string cases;
+        for (const std::string& error : report.document_errors) {
+            counts.add(Status::error, 0);
+            cases += fmt::format("    <testcase classname=\"snipcheck\" name=\"{}\" time=\"0.000\">\n", attribute(error));
+            cases += fmt::format("      <error message=\"{}\" type=\"document\"/>\n", attribute(error));
+            cases += "    </testcase>\n";
+        }
+        suites += fmt::format("  <testsuite name=\"snipcheck\" {}>\n", counts.attributes());
+        suites += cases;
+        suites += "  </testsuite>\n";
+        total.tests += counts.tests;
+        total.errors += counts.errors;
+    }
+    total.seconds = report.seconds;
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+           fmt::format("<testsuites name=\"snipcheck\" {}>\n", total.attributes()) + suites + "</testsuites>\n";
+}
+
+}  // namespace snipcheck
