@@ -1,0 +1,446 @@
+#include "src/checker.hpp"
+
+#include <cctype>
+#include <csignal>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "src/output_compare.hpp"
+
+namespace snipcheck {
+namespace {
+
+using extractor::Expectation;
+using extractor::ExpectationKind;
+using extractor::Snippet;
+
+constexpr std::size_t k_max_message_chars = 200;
+constexpr std::size_t k_max_quoted_chars = 60;
+
+// Builtin exceptions and their base, so `# raises LookupError` holds for a
+// KeyError. Names outside the table are taken to derive from Exception.
+struct ExceptionBase {
+    std::string_view name;
+    std::string_view base;
+};
+constexpr ExceptionBase k_exception_bases[] = {
+    {"Exception", "BaseException"}, {"SystemExit", "BaseException"}, {"KeyboardInterrupt", "BaseException"},
+    {"GeneratorExit", "BaseException"}, {"ArithmeticError", "Exception"}, {"FloatingPointError", "ArithmeticError"},
+    {"OverflowError", "ArithmeticError"}, {"ZeroDivisionError", "ArithmeticError"}, {"AssertionError", "Exception"},
+    {"AttributeError", "Exception"}, {"BufferError", "Exception"}, {"EOFError", "Exception"},
+    {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"}, {"LookupError", "Exception"},
+    {"IndexError", "LookupError"}, {"KeyError", "LookupError"}, {"MemoryError", "Exception"},
+    {"NameError", "Exception"}, {"UnboundLocalError", "NameError"}, {"OSError", "Exception"},
+    {"IOError", "Exception"}, {"EnvironmentError", "Exception"}, {"BlockingIOError", "OSError"},
+    {"ChildProcessError", "OSError"}, {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
+    {"ConnectionAbortedError", "ConnectionError"}, {"ConnectionRefusedError", "ConnectionError"},
+    {"ConnectionResetError", "ConnectionError"}, {"FileExistsError", "OSError"}, {"FileNotFoundError", "OSError"},
+    {"InterruptedError", "OSError"}, {"IsADirectoryError", "OSError"}, {"NotADirectoryError", "OSError"},
+    {"PermissionError", "OSError"}, {"ProcessLookupError", "OSError"}, {"TimeoutError", "OSError"},
+    {"ReferenceError", "Exception"}, {"RuntimeError", "Exception"}, {"NotImplementedError", "RuntimeError"},
+    {"RecursionError", "RuntimeError"}, {"StopIteration", "Exception"}, {"StopAsyncIteration", "Exception"},
+    {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"}, {"TabError", "IndentationError"},
+    {"SystemError", "Exception"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
+    {"UnicodeError", "ValueError"}, {"UnicodeDecodeError", "UnicodeError"}, {"UnicodeEncodeError", "UnicodeError"},
+    {"UnicodeTranslateError", "UnicodeError"}, {"JSONDecodeError", "ValueError"}, {"Warning", "Exception"},
+    {"UserWarning", "Warning"}, {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"},
+};
+
+std::string_view base_of(std::string_view name) {
+    for (const ExceptionBase& entry : k_exception_bases) {
+        if (entry.name == name) {
+            return entry.base;
+        }
+    }
+    return name == "BaseException" ? std::string_view{} : std::string_view{"Exception"};
+}
+
+std::string_view last_component(std::string_view name) {
+    const std::size_t dot = name.rfind('.');
+    return dot == std::string_view::npos ? name : name.substr(dot + 1);
+}
+
+std::string_view trim_view(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+// One line for a person: newlines become spaces, long text is cut.
+std::string one_line(std::string_view text, std::size_t limit) {
+    std::string out;
+    for (char c : trim_view(text)) {
+        out += (c == '\n' || c == '\r') ? ' ' : c;
+        if (out.size() >= limit) {
+            out += "…";
+            break;
+        }
+    }
+    return out;
+}
+
+std::string signal_name(int signal) {
+    struct Named {
+        int number;
+        const char* name;
+    };
+    static const Named k_signals[] = {
+        {SIGHUP, "SIGHUP"},   {SIGINT, "SIGINT"},   {SIGQUIT, "SIGQUIT"}, {SIGILL, "SIGILL"},   {SIGTRAP, "SIGTRAP"},
+        {SIGABRT, "SIGABRT"}, {SIGBUS, "SIGBUS"},   {SIGFPE, "SIGFPE"},   {SIGKILL, "SIGKILL"}, {SIGSEGV, "SIGSEGV"},
+        {SIGPIPE, "SIGPIPE"}, {SIGALRM, "SIGALRM"}, {SIGTERM, "SIGTERM"}, {SIGXCPU, "SIGXCPU"}, {SIGXFSZ, "SIGXFSZ"},
+        {SIGSYS, "SIGSYS"},
+    };
+    for (const Named& named : k_signals) {
+        if (named.number == signal) {
+            return named.name;
+        }
+    }
+    return "unknown signal";
+}
+
+// Top-level statements that hold document line `line`: the one starting
+// there, else the one whose lines span it (a print inside a loop).
+std::vector<const StatementOutput*> statements_at(const RunOutput& run, int line) {
+    std::vector<const StatementOutput*> found;
+    for (const StatementOutput& statement : run.statements) {
+        if (statement.line == line) {
+            found.push_back(&statement);
+        }
+    }
+    if (found.empty()) {
+        for (const StatementOutput& statement : run.statements) {
+            if (statement.line <= line && line <= statement.end_line) {
+                found.push_back(&statement);
+            }
+        }
+    }
+    return found;
+}
+
+// The exception that ended the run, if one did; sys.exit raises SystemExit.
+std::string uncaught_type(const RunOutput& run) {
+    if (!run.exception_type.empty()) {
+        return run.exception_type;
+    }
+    return run.end == RunEnd::exited ? std::string("SystemExit") : std::string();
+}
+
+// The last statement that raised (and was let go on), nullptr if none did.
+const StatementOutput* last_raising_statement(const RunOutput& run) {
+    for (auto it = run.statements.rbegin(); it != run.statements.rend(); ++it) {
+        if (it->raised) {
+            return &*it;
+        }
+    }
+    return nullptr;
+}
+
+// The exception that ended the run, else the last one a statement raised.
+std::string any_raised_type(const RunOutput& run) {
+    std::string raised = uncaught_type(run);
+    const StatementOutput* statement = last_raising_statement(run);
+    if (raised.empty() && statement != nullptr) {
+        raised = statement->exception_type;
+    }
+    return raised;
+}
+
+ExpectationResult not_run(const Expectation& expectation) {
+    ExpectationResult result;
+    result.line = expectation.line;
+    result.expected = expectation.expected;
+    result.how = "not-run";
+    result.diff = "- " + one_line(expectation.expected, k_max_message_chars) + "\n+ (the statement did not run)";
+    return result;
+}
+
+ExpectationResult compared(const Expectation& expectation, std::string actual) {
+    if (actual.ends_with('\n')) {
+        actual.pop_back();
+    }
+    const CompareResult comparison = compare_output(expectation.expected, actual);
+    ExpectationResult result;
+    result.line = expectation.line;
+    result.expected = expectation.expected;
+    result.actual = std::move(actual);
+    result.ok = comparison.ok;
+    result.how = comparison.how;
+    result.diff = comparison.diff;
+    return result;
+}
+
+ExpectationResult raised_result(int line, const std::string& expected, const std::string& raised) {
+    ExpectationResult result;
+    result.line = line;
+    result.expected = expected;
+    result.actual = raised.empty() ? "no exception" : raised;
+    result.ok = exception_matches(expected, raised);
+    if (result.ok) {
+        result.how = "raised";
+    } else {
+        result.diff = "- " + one_line(expected, k_max_message_chars) + "\n+ " + result.actual;
+    }
+    return result;
+}
+
+class Judge {
+public:
+    Judge(const Snippet& snippet, const RunOutput& run) : m_snippet(snippet), m_run(run) {}
+
+    ExpectationResult judge(const Expectation& expectation) const {
+        switch (expectation.kind) {
+        case ExpectationKind::output_comment:
+        case ExpectationKind::value_comment:
+        case ExpectationKind::arrow:
+        case ExpectationKind::doctest: return judge_statement(expectation);
+        case ExpectationKind::output_lines: return judge_lines(expectation);
+        case ExpectationKind::output_block: return compared(expectation, m_run.stdout_text);
+        case ExpectationKind::raises: return judge_raises(expectation);
+        }
+        return compared(expectation, m_run.stdout_text);
+    }
+
+private:
+    ExpectationResult judge_statement(const Expectation& expectation) const {
+        if (expectation.statement_line == 0) {
+            return compared(expectation, m_run.stdout_text);
+        }
+        const std::vector<const StatementOutput*> statements = statements_at(m_run, expectation.statement_line);
+        if (statements.empty()) {
+            return not_run(expectation);
+        }
+        std::string actual;
+        for (const StatementOutput* statement : statements) {
+            actual += statement->output;
+        }
+        return compared(expectation, std::move(actual));
+    }
+
+    // `# Output:` lines: what ran after the previous expectation and before them.
+    ExpectationResult judge_lines(const Expectation& expectation) const {
+        int previous = m_snippet.start_line - 1;
+        for (const Expectation& other : m_snippet.expectations) {
+            if (other.line < expectation.line && other.line > previous) {
+                previous = other.line;
+            }
+        }
+        std::string actual;
+        bool any = false;
+        for (const StatementOutput& statement : m_run.statements) {
+            if (statement.line > previous && statement.line < expectation.line) {
+                actual += statement.output;
+                any = true;
+            }
+        }
+        if (!any && !completed()) {
+            return not_run(expectation);
+        }
+        return compared(expectation, std::move(actual));
+    }
+
+    ExpectationResult judge_raises(const Expectation& expectation) const {
+        if (expectation.statement_line == 0) {
+            return raised_result(expectation.line, expectation.expected, any_raised_type(m_run));
+        }
+        const std::vector<const StatementOutput*> statements = statements_at(m_run, expectation.statement_line);
+        for (const StatementOutput* statement : statements) {
+            if (statement->raised) {
+                return raised_result(expectation.line, expectation.expected, statement->exception_type);
+            }
+        }
+        if (m_run.exception_line == expectation.statement_line && !m_run.exception_type.empty()) {
+            return raised_result(expectation.line, expectation.expected, m_run.exception_type);
+        }
+        if (statements.empty()) {
+            return not_run(expectation);
+        }
+        return raised_result(expectation.line, expectation.expected, {});
+    }
+
+    bool completed() const {
+        return m_run.end == RunEnd::completed || (m_run.end == RunEnd::exited && m_run.exit_code == 0);
+    }
+
+    const Snippet& m_snippet;
+    const RunOutput& m_run;
+};
+
+// Did the document expect the exception that ended the run?
+bool exception_expected(const Snippet& snippet, const RunOutput& run) {
+    const std::string raised = uncaught_type(run);
+    if (!snippet.directives.expect_error.empty() && exception_matches(snippet.directives.expect_error, raised)) {
+        return true;
+    }
+    const StatementOutput* raising = last_raising_statement(run);
+    const int raising_line = raising == nullptr ? 0 : raising->line;
+    for (const Expectation& expectation : snippet.expectations) {
+        if (expectation.kind != ExpectationKind::raises || !exception_matches(expectation.expected, raised)) {
+            continue;
+        }
+        const int line = expectation.statement_line;
+        if (line == 0 || line == run.exception_line || (raising_line != 0 && line == raising_line)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The error message when the run itself went wrong, nullopt when it did not.
+std::optional<std::string> run_error(const Snippet& snippet, const RunOutput& run) {
+    switch (run.end) {
+    case RunEnd::completed:
+    case RunEnd::timeout:
+    case RunEnd::not_run: return std::nullopt;
+    case RunEnd::raised:
+        if (exception_expected(snippet, run)) {
+            return std::nullopt;
+        }
+        if (run.exception_message.empty()) {
+            return one_line(run.exception_type.empty() ? "an exception was raised" : run.exception_type,
+                            k_max_message_chars);
+        }
+        return one_line(run.exception_type + ": " + run.exception_message, k_max_message_chars);
+    case RunEnd::exited:
+        // `sys.exit(main())` ending well is how many scripts finish.
+        if (run.exit_code == 0 || exception_expected(snippet, run)) {
+            return std::nullopt;
+        }
+        return run.reason.empty() ? fmt::format("called sys.exit({})", run.exit_code) : one_line(run.reason, k_max_message_chars);
+    case RunEnd::crashed: {
+        std::string message = run.signal == 0 ? std::string("the interpreter crashed")
+                                              : fmt::format("the interpreter crashed (signal {}: {})", run.signal,
+                                                            signal_name(run.signal));
+        if (!run.reason.empty()) {
+            message += "; " + run.reason;
+        }
+        return one_line(message, k_max_message_chars);
+    }
+    case RunEnd::stdin_read:
+        return run.reason.empty() ? std::string("read from standard input, which snippets do not have")
+                                  : one_line(run.reason, k_max_message_chars);
+    }
+    return std::nullopt;
+}
+
+std::string timeout_message(const Snippet& snippet, const RunOutput& run) {
+    if (!run.reason.empty()) {
+        return one_line(run.reason, k_max_message_chars);
+    }
+    const double seconds = snippet.directives.timeout_seconds.value_or(run.duration_ms / 1000.0);
+    return fmt::format("timed out after {:g} s", seconds);
+}
+
+std::string quoted(std::string_view text) {
+    if (trim_view(text).empty()) {
+        return "nothing";
+    }
+    return one_line(text, k_max_quoted_chars);
+}
+
+std::string fail_message(const std::vector<ExpectationResult>& results) {
+    std::size_t failed = 0;
+    const ExpectationResult* first = nullptr;
+    for (const ExpectationResult& result : results) {
+        if (!result.ok) {
+            ++failed;
+            first = first == nullptr ? &result : first;
+        }
+    }
+    if (first == nullptr) {
+        return "every expectation held";
+    }
+    std::string got = first->how == "not-run" ? std::string("nothing (the statement did not run)") : quoted(first->actual);
+    return fmt::format("{} of {} expectation{} did not hold; first at line {}: expected {}, got {}", failed,
+                       results.size(), results.size() == 1 ? "" : "s", first->line, quoted(first->expected), got);
+}
+
+Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
+    Verdict verdict;
+    if (run.end == RunEnd::timeout) {
+        verdict.status = Status::timeout;
+        verdict.message = timeout_message(snippet, run);
+        return verdict;
+    }
+    if (run.end == RunEnd::not_run) {
+        verdict.status = Status::error;
+        verdict.message = run.reason.empty() ? std::string("the snippet could not be run") : one_line(run.reason, k_max_message_chars);
+        return verdict;
+    }
+    const Judge judge(snippet, run);
+    for (const Expectation& expectation : snippet.expectations) {
+        verdict.expectations.push_back(judge.judge(expectation));
+    }
+    if (!snippet.directives.expect_error.empty()) {
+        verdict.expectations.push_back(
+            raised_result(snippet.start_line, snippet.directives.expect_error, any_raised_type(run)));
+    }
+    bool all_ok = true;
+    for (const ExpectationResult& result : verdict.expectations) {
+        all_ok = all_ok && result.ok;
+    }
+    if (std::optional<std::string> error = run_error(snippet, run)) {
+        verdict.status = Status::error;
+        verdict.evidence = Evidence::run;
+        verdict.message = std::move(*error);
+    } else if (!all_ok) {
+        verdict.status = Status::fail;
+        verdict.evidence = Evidence::output;
+        verdict.message = fail_message(verdict.expectations);
+    } else if (!verdict.expectations.empty()) {
+        verdict.status = Status::pass;
+        verdict.evidence = Evidence::output;
+        const std::size_t count = verdict.expectations.size();
+        verdict.message = fmt::format("{} expectation{} held", count, count == 1 ? "" : "s");
+    } else {
+        verdict.status = Status::pass;
+        verdict.evidence = Evidence::run;
+        verdict.message = "ran without error; nothing to compare";
+    }
+    return verdict;
+}
+
+}  // namespace
+
+bool exception_matches(std::string_view expected, std::string_view raised) {
+    expected = trim_view(expected);
+    // "ValueError: bad input" names ValueError.
+    expected = expected.substr(0, expected.find_first_of(": \t("));
+    raised = trim_view(raised);
+    if (raised.empty() || expected.empty()) {
+        return false;
+    }
+    if (expected == "any" || expected == raised) {
+        return true;
+    }
+    const std::string_view wanted = last_component(expected);
+    std::string_view type = last_component(raised);
+    // Walk up the builtin hierarchy; the table is shallow, the bound only a guard.
+    for (int step = 0; step < 16 && !type.empty(); ++step) {
+        if (type == wanted) {
+            return true;
+        }
+        type = base_of(type);
+    }
+    return false;
+}
+
+Verdict check(const Snippet& snippet, const RunOutput& run) {
+    try {
+        return judge_run(snippet, run);
+    } catch (...) {
+        // Only allocation can fail here; a verdict still beats an escape.
+        Verdict verdict;
+        verdict.status = Status::error;
+        verdict.message = "the checker ran out of memory";
+        return verdict;
+    }
+}
+
+}  // namespace snipcheck
