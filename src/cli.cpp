@@ -3,12 +3,17 @@
 #include <ostream>
 
 #include "src/list_command.hpp"
+#include "src/run_command.hpp"
+
+#include <charconv>
 
 namespace snipcheck {
 namespace {
 
 constexpr const char* k_usage =
-    "usage: snipcheck list PATHS... [--format table|json] [--output FILE]\n"
+    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
+    "                     [--output FILE] [--python PATH] [--no-cache] [--verbose]\n"
+    "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
     "       snipcheck --version | --help\n"
     "\n"
     "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
@@ -68,6 +73,92 @@ int parse_list(const std::vector<std::string>& arguments, std::ostream& out, std
     return run_list(options, out, err);
 }
 
+bool parse_number(const std::string& text, double& value) {
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    return ec == std::errc() && ptr == end;
+}
+
+int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+    RunOptions options;
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+        std::string argument = arguments[i];
+        std::string inline_value;
+        bool has_inline = false;
+        if (argument.rfind("--", 0) == 0) {
+            if (const auto equals = argument.find('='); equals != std::string::npos) {
+                inline_value = argument.substr(equals + 1);
+                argument.resize(equals);
+                has_inline = true;
+            }
+        }
+        const auto value = [&](std::string& into) -> bool {
+            if (has_inline) {
+                into = inline_value;
+                return true;
+            }
+            if (i + 1 >= arguments.size()) {
+                usage_error(err, argument + " needs a value");
+                return false;
+            }
+            into = arguments[++i];
+            return true;
+        };
+        std::string text;
+        if (argument == "--jobs" || argument == "-j") {
+            if (!value(text)) {
+                return 2;
+            }
+            double jobs = 0;
+            if (!parse_number(text, jobs) || jobs < 1 || jobs > 256 || jobs != static_cast<int>(jobs)) {
+                return usage_error(err, "--jobs is a whole number from 1 to 256, not '" + text + "'");
+            }
+            options.jobs = static_cast<int>(jobs);
+        } else if (argument == "--timeout") {
+            if (!value(text)) {
+                return 2;
+            }
+            if (!parse_number(text, options.timeout_seconds) || options.timeout_seconds <= 0 ||
+                options.timeout_seconds > 86400) {
+                return usage_error(err, "--timeout is a number of seconds above 0, not '" + text + "'");
+            }
+        } else if (argument == "--format") {
+            if (!value(text)) {
+                return 2;
+            }
+            if (text == "term") {
+                options.format = RunFormat::term;
+            } else if (text == "json") {
+                options.format = RunFormat::json;
+            } else if (text == "junit") {
+                options.format = RunFormat::junit;
+            } else {
+                return usage_error(err, "--format is term, json or junit, not '" + text + "'");
+            }
+        } else if (argument == "--output" || argument == "-o") {
+            if (!value(options.output)) {
+                return 2;
+            }
+        } else if (argument == "--python") {
+            if (!value(options.python)) {
+                return 2;
+            }
+        } else if (argument == "--no-cache") {
+            options.no_cache = true;
+        } else if (argument == "--verbose" || argument == "-v") {
+            options.verbose = true;
+        } else if (argument.size() > 1 && argument[0] == '-') {
+            return usage_error(err, "unknown option '" + arguments[i] + "' for run");
+        } else {
+            options.paths.push_back(argument);
+        }
+    }
+    if (options.paths.empty()) {
+        return usage_error(err, "run needs at least one file or folder (or - for standard input)");
+    }
+    return run_run(options, out, err);
+}
+
 }  // namespace
 
 int run_cli(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
@@ -88,7 +179,7 @@ int run_cli(const std::vector<std::string>& arguments, std::ostream& out, std::o
         return parse_list(arguments, out, err);
     }
     if (command == "run") {
-        return usage_error(err, "'run' is not available yet: this build extracts snippets only (use 'list')");
+        return parse_run(arguments, out, err);
     }
     return usage_error(err, "unknown command '" + command + "'");
 }

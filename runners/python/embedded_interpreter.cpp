@@ -1,0 +1,59 @@
+#include "runners/python/embedded_interpreter.hpp"
+
+#include <pybind11/embed.h>
+#include <pybind11/stl.h>
+
+#include "runners/python/harness_source.hpp"
+
+namespace py = pybind11;
+
+namespace snipcheck::runners::python {
+namespace {
+
+// The harness lives in its own module so snippets' fresh __main__ modules
+// never see its names.
+py::object& harness_module() {
+    static py::object* module = nullptr;
+    if (module == nullptr) {
+        module = new py::object();  // never destroyed: the interpreter is never finalised
+    }
+    return *module;
+}
+
+}  // namespace
+
+std::string harness_source() { return std::string(k_harness_source); }
+
+Expected<std::string, std::string> start_embedded_interpreter(const std::vector<std::string>& warm_modules) {
+    try {
+        // Signal handlers stay C++'s: the fork server must die on SIGTERM,
+        // not raise KeyboardInterrupt somewhere.
+        py::initialize_interpreter(false);
+        py::module_ types = py::module_::import("types");
+        py::module_ sys = py::module_::import("sys");
+        py::object module = types.attr("ModuleType")("snipcheck_harness");
+        module.attr("__file__") = "<snipcheck-harness>";
+        py::module_ builtins = py::module_::import("builtins");
+        py::object code = builtins.attr("compile")(std::string(k_harness_source), "<snipcheck-harness>", "exec");
+        builtins.attr("exec")(code, module.attr("__dict__"));
+        sys.attr("modules")["snipcheck_harness"] = module;
+        module.attr("warm")(warm_modules);
+        harness_module() = module;
+        return sys.attr("version").attr("split")().cast<py::list>()[0].cast<std::string>();
+    } catch (const std::exception& error) {
+        return unexpected(std::string("cannot start the embedded Python: ") + error.what());
+    }
+}
+
+std::string serve_in_embedded_interpreter(int fd) {
+    // CPython must be told it is now in a forked child (thread state, locks).
+    PyOS_AfterFork_Child();
+    try {
+        harness_module().attr("serve")(fd);
+        return {};
+    } catch (const std::exception& error) {
+        return std::string("the Python harness failed: ") + error.what();
+    }
+}
+
+}  // namespace snipcheck::runners::python

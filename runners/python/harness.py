@@ -1,0 +1,413 @@
+# snipcheck's in-interpreter harness. The same code runs inside the embedded
+# interpreter (in a child forked from the warm fork server) and inside a
+# subprocess of another interpreter (--python), so capture and line mapping
+# behave identically in both modes.
+#
+# Protocol, over one stream socket (file descriptor given to serve()):
+#   in : one JSON line, the document's Python snippets (see run_request())
+#   out: JSON lines: {"event": "ready"}, then per snippet {"event": "start"}
+#        and {"event": "result"}. The C++ side kills the process on timeout.
+import ast
+import builtins
+import io
+import json
+import linecache
+import os
+import resource
+import socket
+import symtable
+import sys
+import threading
+import time
+import traceback
+import types
+
+HARNESS_FILE = "<snipcheck-harness>"
+
+
+class StdinRead(BaseException):
+    """Raised when a snippet reads standard input; not catchable as Exception."""
+
+
+class _NoStdin(io.TextIOBase):
+    def readable(self):
+        return True
+
+    def read(self, *args):
+        raise StdinRead()
+
+    def readline(self, *args):
+        raise StdinRead()
+
+    def readlines(self, *args):
+        raise StdinRead()
+
+    def fileno(self):
+        return 0
+
+
+def _qualified_name(exc_type):
+    module = getattr(exc_type, "__module__", "builtins")
+    name = getattr(exc_type, "__qualname__", exc_type.__name__)
+    return name if module in ("builtins", "__main__", None) else module + "." + name
+
+
+class Capture:
+    """Reads what fds 1 and 2 received, from files the C++ side opened.
+
+    Output is captured at the file-descriptor level so that prints, C
+    extensions and child processes land in one stream, in order."""
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.out_offset = 0
+        self.err_offset = 0
+
+    def reset(self):
+        for fd in (1, 2):
+            try:
+                os.ftruncate(fd, 0)
+            except OSError:
+                pass
+        self.out_offset = 0
+        self.err_offset = 0
+
+    @staticmethod
+    def _size(fd):
+        try:
+            return os.fstat(fd).st_size
+        except OSError:
+            return 0
+
+    def take_stdout(self):
+        """Bytes written to fd 1 since the last call."""
+        sys.stdout.flush()
+        end = self._size(1)
+        data = self._read(1, self.out_offset, end)
+        self.out_offset = end
+        return data
+
+    def stderr_since_reset(self):
+        sys.stderr.flush()
+        return self._read(2, 0, self._size(2))
+
+    def _read(self, fd, start, end):
+        if end <= start:
+            return b""
+        # The capture files are open read-write with O_APPEND: pread leaves
+        # the write position alone.
+        try:
+            return os.pread(fd, end - start, start)
+        except OSError:
+            return b""
+
+
+def _decode(data):
+    return data.decode("utf-8", "replace")
+
+
+class Snippet:
+    def __init__(self, spec, path):
+        self.index = spec["index"]
+        self.id = spec.get("id", "")
+        self.code = spec["code"]
+        self.line_map = spec["line_map"]
+        self.display_lines = set(spec.get("display_lines", ()))
+        self.raises_lines = set(spec.get("raises_lines", ()))
+        self.session_form = spec.get("session_form", False)
+        self.mode = spec.get("mode", "auto")
+        self.timeout = float(spec.get("timeout", 10.0))
+        self.path = path
+        self.defines = set()
+        self.needs = set()
+        self.syntax_error = None
+        self.tree = None
+        self._analyse()
+
+    def doc_line(self, line):
+        if 1 <= line <= len(self.line_map):
+            return self.line_map[line - 1]
+        return self.line_map[-1] if self.line_map else line
+
+    def _analyse(self):
+        try:
+            tree = ast.parse(self.code, filename=self.path)
+        except SyntaxError as error:
+            self.syntax_error = error
+            return
+        for node in ast.walk(tree):
+            for field in ("lineno", "end_lineno"):
+                value = getattr(node, field, None)
+                if value is not None:
+                    setattr(node, field, self.doc_line(value))
+        self.tree = tree
+        try:
+            table = symtable.symtable(self.code, self.path, "exec")
+        except SyntaxError:
+            return
+        self.defines, self.needs = _names(table)
+
+
+def _names(table):
+    """Names a module defines at top level, and global names it uses without defining."""
+    defines = set()
+    used = set()
+    for symbol in table.get_symbols():
+        if symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace():
+            defines.add(symbol.get_name())
+        if symbol.is_referenced():
+            used.add(symbol.get_name())
+    stack = list(table.get_children())
+    while stack:
+        child = stack.pop()
+        stack.extend(child.get_children())
+        for symbol in child.get_symbols():
+            if symbol.is_global() and symbol.is_referenced():
+                used.add(symbol.get_name())
+            if symbol.is_declared_global() and symbol.is_assigned():
+                defines.add(symbol.get_name())
+    needs = {name for name in used - defines if not hasattr(builtins, name)}
+    needs.discard("__name__")
+    needs.discard("__file__")
+    return defines, needs
+
+
+def _register_source(path, snippets):
+    """Lets tracebacks show the document's own lines."""
+    last = max((line for s in snippets for line in s.line_map), default=0)
+    lines = ["\n"] * last
+    for snippet in snippets:
+        code_lines = snippet.code.split("\n")
+        for i, line in enumerate(code_lines):
+            if i < len(snippet.line_map):
+                lines[snippet.line_map[i] - 1] = line + "\n"
+    linecache.cache[path] = (sum(map(len, lines)), None, lines, path)
+
+
+def _replay_plan(snippets, position, avoid):
+    """Earlier snippets that define the names snippet `position` needs; latest definition wins."""
+    target = snippets[position]
+    if target.mode == "isolated":
+        return []
+    if target.mode == "document":
+        return [i for i in range(position) if i not in avoid and snippets[i].tree is not None]
+    chosen = set()
+    pending = [(position, name) for name in target.needs]
+    while pending:
+        user, name = pending.pop()
+        for j in range(user - 1, -1, -1):
+            if j in avoid or snippets[j].tree is None:
+                continue
+            if name in snippets[j].defines:
+                if j not in chosen:
+                    chosen.add(j)
+                    pending.extend((j, needed) for needed in snippets[j].needs)
+                break
+    return sorted(chosen)
+
+
+class Runner:
+    def __init__(self, send, request):
+        self.send = send
+        self.path = request["file"]
+        self.cap = int(request.get("output_cap", 1 << 20))
+        self.capture = Capture(self.cap)
+        self.snippets = [Snippet(spec, self.path) for spec in request["snippets"]]
+        self.avoid = set(request.get("avoid", ()))
+        _register_source(self.path, self.snippets)
+
+    def fresh_module(self):
+        module = types.ModuleType("__main__")
+        module.__file__ = self.path
+        module.__builtins__ = builtins
+        sys.modules["__main__"] = module
+        return module
+
+    def run_all(self, start):
+        for position in range(start, len(self.snippets)):
+            snippet = self.snippets[position]
+            self.send({"event": "start", "index": snippet.index, "position": position})
+            result = self.run_one(position)
+            result["event"] = "result"
+            result["index"] = snippet.index
+            result["position"] = position
+            self.send(result)
+
+    def run_one(self, position):
+        snippet = self.snippets[position]
+        began = time.perf_counter()
+        self.capture.reset()
+        self._set_cpu_limit(snippet.timeout)
+        module = self.fresh_module()
+        result = {"end": "completed", "statements": [], "replayed": []}
+        if snippet.syntax_error is not None:
+            error = snippet.syntax_error
+            line = snippet.doc_line(error.lineno or 1)
+            result.update(end="raised", exception_type="SyntaxError",
+                          exception_message=str(error.msg), exception_line=line,
+                          traceback='  File "%s", line %d\n    %s\nSyntaxError: %s\n'
+                          % (self.path, line, (error.text or "").strip(), error.msg))
+            return self._finish(result, began)
+        for j in _replay_plan(self.snippets, position, self.avoid):
+            result["replayed"].append(self.snippets[j].id)
+            self._replay(self.snippets[j], module)
+        self.capture.reset()
+        for statement in snippet.tree.body:
+            outcome = self._run_statement(snippet, statement, module, result)
+            if outcome != "continue":
+                break
+        self._join_threads(began, snippet.timeout)
+        return self._finish(result, began)
+
+    def _replay(self, snippet, module):
+        for statement in snippet.tree.body:
+            try:
+                code = compile(ast.Module(body=[statement], type_ignores=[]), self.path, "exec")
+                exec(code, module.__dict__)
+            except (Exception, SystemExit, StdinRead):
+                break
+
+    def _run_statement(self, snippet, statement, module, result):
+        display = snippet.session_form or statement.lineno in snippet.display_lines
+        record = {"line": statement.lineno, "end_line": statement.end_lineno or statement.lineno,
+                  "output": "", "raised": False}
+        result["statements"].append(record)
+        outcome = "continue"
+        try:
+            if display and isinstance(statement, ast.Expr):
+                code = compile(ast.Interactive(body=[statement]), self.path, "single")
+            else:
+                code = compile(ast.Module(body=[statement], type_ignores=[]), self.path, "exec")
+            exec(code, module.__dict__)
+        except StdinRead:
+            result.update(end="stdin_read", exception_line=statement.lineno,
+                          reason="read from standard input (input() or sys.stdin), which snippets do not have")
+            outcome = "stop"
+        except SystemExit as exit_request:
+            code = exit_request.code
+            result.update(end="exited", exit_code=code if isinstance(code, int) else (0 if code is None else 1),
+                          exception_line=statement.lineno,
+                          reason="called sys.exit(%r)" % (code,))
+            outcome = "stop"
+        except BaseException as error:  # the snippet's failure is data
+            record["raised"] = True
+            record["exception_type"] = _qualified_name(type(error))
+            record["exception_message"] = str(error)
+            expected = statement.lineno in snippet.raises_lines
+            first_unexpected = not expected and result["end"] == "completed"
+            if expected or first_unexpected:
+                result.update(exception_type=record["exception_type"],
+                              exception_message=record["exception_message"],
+                              exception_line=self._innermost_document_line(error.__traceback__) or statement.lineno,
+                              traceback=self._format(error))
+            if not expected:
+                result["end"] = "raised"
+                # A script stops at its first exception; doctest goes on to the next example.
+                if not snippet.session_form:
+                    outcome = "stop"
+        record["output"] = _decode(self.capture.take_stdout()) + record["output"]
+        return outcome
+
+    def _innermost_document_line(self, tb):
+        line = 0
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == self.path:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        return line
+
+    def _format(self, error):
+        frames = traceback.extract_tb(error.__traceback__)
+        kept = traceback.StackSummary.from_list(
+            [frame for frame in frames if frame.filename not in (HARNESS_FILE, "<string>")])
+        text = "Traceback (most recent call last):\n" + "".join(kept.format())
+        text += "".join(traceback.format_exception_only(type(error), error))
+        return text
+
+    def _join_threads(self, began, timeout):
+        # A script's interpreter waits for its non-daemon threads at exit; so do we.
+        for thread in threading.enumerate():
+            if thread is threading.main_thread() or thread.daemon:
+                continue
+            remaining = timeout - (time.perf_counter() - began)
+            thread.join(max(0.0, remaining))
+
+    def _finish(self, result, began):
+        stdout = self.capture.take_stdout()
+        # Output of the whole snippet: statements' outputs plus anything after.
+        text = "".join(s["output"] for s in result["statements"]) + _decode(stdout)
+        data = text.encode("utf-8", "replace")
+        if len(data) > self.cap:
+            result["stdout_cut_bytes"] = len(data) - self.cap
+            text = _decode(data[: self.cap])
+        result["stdout"] = text
+        err = self.capture.stderr_since_reset()
+        if len(err) > self.cap:
+            result["stderr_cut_bytes"] = len(err) - self.cap
+            err = err[: self.cap]
+        result["stderr"] = _decode(err)
+        for record in result["statements"]:
+            out = record["output"].encode("utf-8", "replace")
+            if len(out) > self.cap:
+                record["output"] = _decode(out[: self.cap])
+        result["duration_ms"] = (time.perf_counter() - began) * 1000.0
+        return result
+
+    @staticmethod
+    def _set_cpu_limit(timeout):
+        try:
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            used = usage.ru_utime + usage.ru_stime
+            soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+            wanted = int(used + timeout) + 2
+            if hard != resource.RLIM_INFINITY:
+                wanted = min(wanted, hard)
+            resource.setrlimit(resource.RLIMIT_CPU, (wanted, hard))
+        except (OSError, ValueError):
+            pass
+
+
+def serve(fd):
+    """Runs one document's snippets, reading the request from `fd`."""
+    channel = socket.socket(fileno=fd)
+    reader = channel.makefile("rb")
+    lock = threading.Lock()
+
+    def send(message):
+        data = (json.dumps(message, ensure_ascii=True) + "\n").encode("ascii")
+        with lock:
+            channel.sendall(data)
+
+    line = reader.readline()
+    if not line:
+        return
+    request = json.loads(line)
+    sys.stdin = _NoStdin()
+    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8",
+                                  errors="backslashreplace", write_through=True)
+    sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
+                                  errors="backslashreplace", write_through=True)
+    send({"event": "ready", "python": sys.version.split()[0]})
+    runner = Runner(send, request)
+    runner.run_all(int(request.get("start", 0)))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    send({"event": "done"})
+
+
+def warm(modules):
+    """Imports done once in the fork server so every child starts with them."""
+    loaded = []
+    for name in modules:
+        try:
+            __import__(name)
+            loaded.append(name)
+        except Exception:
+            pass
+    return loaded
+
+
+if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--serve":
+    serve(int(sys.argv[2]))
+    sys.stdout.flush()
+    os._exit(0)

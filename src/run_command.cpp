@@ -1,0 +1,204 @@
+#include "src/run_command.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "extractor/extractor.hpp"
+#include "runners/python/python_runner.hpp"
+#include "src/checker.hpp"
+#include "src/input_files.hpp"
+#include "src/output_file.hpp"
+#include "src/progress_line.hpp"
+#include "src/report_json.hpp"
+#include "src/report_junit.hpp"
+#include "src/report_term.hpp"
+
+namespace snipcheck {
+namespace {
+
+Verdict skipped(std::string reason) {
+    Verdict verdict;
+    verdict.status = Status::skip;
+    verdict.evidence = Evidence::none;
+    verdict.message = std::move(reason);
+    return verdict;
+}
+
+// Why a snippet is not run, or empty when the Python runner takes it.
+std::string skip_reason(const extractor::Snippet& snippet) {
+    if (snippet.directives.skip) {
+        return snippet.directives.skip_reason.empty() ? "skipped by a snipcheck directive"
+                                                      : "skipped: " + snippet.directives.skip_reason;
+    }
+    if (snippet.language == "python") {
+        return {};
+    }
+    if (snippet.language == "text") {
+        return "plain text: nothing to run";
+    }
+    return "no runner for " + snippet.language + " yet";
+}
+
+}  // namespace
+
+int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
+    const auto began = std::chrono::steady_clock::now();
+    if (!options.python.empty() && ::access(options.python.c_str(), X_OK) != 0) {
+        err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
+        return 2;
+    }
+    // The fork server is forked first, before anything could start a thread,
+    // and warms up while the documents are read.
+    runners::python::PythonRunnerOptions runner_options;
+    runner_options.python = options.python;
+    runner_options.default_timeout_seconds = options.timeout_seconds;
+    runner_options.jobs = options.jobs > 0 ? options.jobs
+                                           : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    auto runner = runners::python::PythonRunner::start(runner_options);
+
+    RunReport report;
+    bool unreadable = false;
+    const auto problem = [&](const Diagnostic& diagnostic) {
+        report.document_errors.push_back(format_diagnostic(diagnostic));
+        unreadable = unreadable || diagnostic.severity == Severity::error;
+    };
+    InputSet inputs = find_inputs(options.paths);
+    for (const Diagnostic& diagnostic : inputs.problems) {
+        problem(diagnostic);
+    }
+
+    // Extract everything; keep the snippets in report order.
+    std::vector<runners::python::PythonDocumentJob> jobs;
+    std::vector<std::vector<std::size_t>> job_reports;  // job -> report index of each snippet
+    std::map<std::string, std::size_t> by_id;           // for duplicates: id -> report index
+    std::vector<std::pair<std::size_t, std::string>> duplicates;
+    for (const std::string& path : inputs.paths) {
+        auto file = read_input(path);
+        if (!file) {
+            problem(file.error());
+            continue;
+        }
+        auto decoded = extractor::decode_text(file->bytes);
+        file->bytes = std::string();
+        if (!decoded) {
+            problem({path, 0, Severity::error, fmt::format("{}, skipped", decoded.error())});
+            continue;
+        }
+        const extractor::Document document = extractor::make_document(path, std::move(*decoded));
+        extractor::ExtractedDocument extracted = extractor::extract(document);
+        for (const Diagnostic& diagnostic : extracted.diagnostics) {
+            if (diagnostic.severity == Severity::error) {
+                problem(diagnostic);
+            }
+        }
+        std::vector<std::size_t> python;
+        for (extractor::Snippet& snippet : extracted.snippets) {
+            SnippetReport entry;
+            entry.snippet = std::move(snippet);
+            const std::size_t index = report.snippets.size();
+            if (std::string reason = skip_reason(entry.snippet); !reason.empty()) {
+                entry.verdict = skipped(std::move(reason));
+            } else if (!entry.snippet.duplicate_of.empty()) {
+                duplicates.emplace_back(index, entry.snippet.duplicate_of);
+            } else {
+                python.push_back(index);
+            }
+            by_id.emplace(entry.snippet.id, index);
+            report.snippets.push_back(std::move(entry));
+        }
+        if (!python.empty()) {
+            jobs.push_back({path, {}});
+            job_reports.push_back(std::move(python));
+        }
+    }
+    // Pointers are taken once the report stops growing.
+    for (std::size_t job = 0; job < jobs.size(); ++job) {
+        for (std::size_t index : job_reports[job]) {
+            jobs[job].snippets.push_back(&report.snippets[index].snippet);
+        }
+    }
+
+    std::size_t total = 0;
+    for (const auto& job : jobs) {
+        total += job.snippets.size();
+    }
+    if (!runner) {
+        for (auto& reports : job_reports) {
+            for (std::size_t index : reports) {
+                report.snippets[index].run.end = RunEnd::not_run;
+                report.snippets[index].run.reason = runner.error();
+                report.snippets[index].verdict = check(report.snippets[index].snippet, report.snippets[index].run);
+            }
+        }
+        report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
+    } else if (total > 0) {
+        ProgressLine progress(err, ::isatty(STDERR_FILENO) != 0 ? IsTerminal::yes : IsTerminal::no);
+        runners::python::PythonRunResult result = runner->run(jobs, [&](std::size_t done) {
+            progress.update(done, total, done < total ? "running Python snippets" : "");
+        });
+        progress.clear();
+        report.sandbox = std::move(result.sandbox);
+        report.python_version = std::move(result.python_version);
+        for (std::size_t job = 0; job < jobs.size(); ++job) {
+            for (std::size_t i = 0; i < job_reports[job].size(); ++i) {
+                SnippetReport& entry = report.snippets[job_reports[job][i]];
+                entry.run = std::move(result.outputs[job][i]);
+                entry.verdict = check(entry.snippet, entry.run);
+            }
+        }
+    }
+    // Identical snippets ran once; each copy carries the original's verdict.
+    for (const auto& [index, original] : duplicates) {
+        SnippetReport& entry = report.snippets[index];
+        if (auto it = by_id.find(original); it != by_id.end()) {
+            const SnippetReport& source = report.snippets[it->second];
+            entry.run = source.run;
+            entry.verdict = source.verdict;
+            entry.verdict.message = fmt::format("same as line {}: {}", source.snippet.start_line, source.verdict.message);
+        } else {
+            entry.verdict = skipped("duplicate of " + original + ", which was not found");
+        }
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+
+    std::string text;
+    switch (options.format) {
+    case RunFormat::json: text = dump_run_report_json(report); break;
+    case RunFormat::junit: text = run_report_to_junit(report); break;
+    case RunFormat::term: {
+        std::ostringstream stream;
+        TermStyle style;
+        style.color = options.output.empty() && ::isatty(STDOUT_FILENO) != 0;
+        style.verbose = options.verbose;
+        write_term_report(report, stream, style);
+        text = stream.str();
+        break;
+    }
+    }
+    if (options.output.empty()) {
+        out << text;
+    } else if (std::string failure = write_file_atomically(options.output, text); !failure.empty()) {
+        err << "snipcheck: error: " << failure << '\n';
+        return 2;
+    }
+    if (options.format != RunFormat::term) {
+        for (const std::string& line : report.document_errors) {
+            err << line << '\n';
+        }
+    }
+    bool failed = unreadable;
+    for (const SnippetReport& entry : report.snippets) {
+        failed = failed || entry.verdict.status == Status::fail || entry.verdict.status == Status::error ||
+                 entry.verdict.status == Status::timeout;
+    }
+    return failed ? 1 : 0;
+}
+
+}  // namespace snipcheck
