@@ -214,6 +214,7 @@ class Runner:
         self.capture = Capture(self.cap)
         self.snippets = [Snippet(spec, self.path) for spec in request["snippets"]]
         self.avoid = set(request.get("avoid", ()))
+        self.dirty = False
         _register_source(self.path, self.snippets)
 
     def fresh_module(self):
@@ -232,6 +233,10 @@ class Runner:
             result["index"] = snippet.index
             result["position"] = position
             self.send(result)
+            if self.dirty:
+                # A thread that cannot be stopped would leak into the next
+                # snippet: the rest of the document goes on in a fresh child.
+                return
 
     def run_one(self, position):
         snippet = self.snippets[position]
@@ -256,7 +261,12 @@ class Runner:
             outcome = self._run_statement(snippet, statement, module, result)
             if outcome != "continue":
                 break
-        self._join_threads(began, snippet.timeout)
+        lingering = self._join_threads(began, snippet.timeout)
+        if lingering is not None:
+            result.update(end="timeout", reason="a thread the snippet started (%s) was still running "
+                          "at the time limit" % lingering)
+            self.dirty = True
+        self._end_other_processes()
         return self._finish(result, began)
 
     def _replay(self, snippet, module):
@@ -325,12 +335,35 @@ class Runner:
         return text
 
     def _join_threads(self, began, timeout):
-        # A script's interpreter waits for its non-daemon threads at exit; so do we.
+        """A script's interpreter waits for its non-daemon threads at exit; so
+        do we, until the time limit. Returns the name of one still running."""
         for thread in threading.enumerate():
             if thread is threading.main_thread() or thread.daemon:
                 continue
-            remaining = timeout - (time.perf_counter() - began)
+            # Leave the C++ side's hard kill a margin, so this is reported.
+            remaining = timeout - (time.perf_counter() - began) - 0.25
             thread.join(max(0.0, remaining))
+            if thread.is_alive():
+                return thread.name
+        return None
+
+    @staticmethod
+    def _end_other_processes():
+        """As init of the snippet's pid namespace, end every process the
+        snippet left behind (kill(-1) reaches the whole namespace, not us)."""
+        if os.getpid() != 1:
+            return
+        try:
+            os.kill(-1, 9)
+        except OSError:
+            pass
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                time.sleep(0.001)
 
     def _finish(self, result, began):
         stdout = self.capture.take_stdout()

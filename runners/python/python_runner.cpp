@@ -68,6 +68,7 @@ RunOutput output_from_result(const json& result) {
     run.end = end == "raised"       ? RunEnd::raised
               : end == "exited"     ? RunEnd::exited
               : end == "stdin_read" ? RunEnd::stdin_read
+              : end == "timeout"    ? RunEnd::timeout
                                     : RunEnd::completed;
     if (const auto it = result.find("statements"); it != result.end() && it->is_array()) {
         for (const json& item : *it) {
@@ -117,7 +118,8 @@ struct Child {
     int fd = -1;
     std::string buffer;
     long current = -1;  // position of the snippet running now
-    std::size_t next = 0;  // first position without a result
+    std::size_t start = 0;  // first position this child was asked to run
+    std::size_t next = 0;   // first position without a result
     Clock::time_point deadline;
     double current_timeout = 0;
     bool exited = false;
@@ -214,6 +216,7 @@ private:
         child.job = job;
         child.pid = *pid;
         child.fd = ends[0];
+        child.start = start;
         child.next = start;
         child.deadline = Clock::now() + k_startup_limit;
         m_children.push_back(std::move(child));
@@ -358,6 +361,11 @@ private:
             }
             finished_one();
             resume_after(child, position);
+            return;
+        }
+        if (child.next < count && child.next > child.start && child.error.empty()) {
+            // The runner stopped after a snippet it could not clean up after.
+            m_queue.emplace_front(child.job, child.next);
             return;
         }
         if (child.next < count) {

@@ -1,0 +1,355 @@
+// The Python runner against real misbehaving snippets: each runs in the real
+// sandbox (fork server, namespaces, Landlock, limits); after each, the next
+// snippet still runs and no process is left behind.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "extractor/extractor.hpp"
+#include "runners/python/python_runner.hpp"
+#include "src/checker.hpp"
+#include "tests/extractor/test_documents.hpp"
+
+using namespace snipcheck;
+using runners::python::PythonDocumentJob;
+using runners::python::PythonRunner;
+using runners::python::PythonRunnerOptions;
+
+namespace {
+
+struct Ran {
+    extractor::ExtractedDocument extracted;
+    std::vector<RunOutput> outputs;
+    std::vector<Verdict> verdicts;
+    SandboxReport sandbox;
+    std::string python_version;
+    double seconds = 0;
+};
+
+Ran run_markdown(const std::string& markdown, double timeout = 5.0, const std::string& python = {}) {
+    // Orphans of the runner come back to this process, so leftovers are seen.
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    const extractor::Document document = test::document_from_bytes("doc.md", markdown);
+    Ran ran;
+    ran.extracted = extractor::extract(document);
+    PythonDocumentJob job{"doc.md", {}};
+    for (const extractor::Snippet& snippet : ran.extracted.snippets) {
+        job.snippets.push_back(&snippet);
+    }
+    PythonRunnerOptions options;
+    options.default_timeout_seconds = timeout;
+    options.python = python;
+    const auto began = std::chrono::steady_clock::now();
+    {
+        auto runner = PythonRunner::start(options);
+        INFO((runner ? std::string() : runner.error()));
+        REQUIRE(runner.has_value());
+        auto result = runner->run({job});
+        ran.outputs = std::move(result.outputs.at(0));
+        ran.sandbox = std::move(result.sandbox);
+        ran.python_version = result.python_version;
+    }
+    ran.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    for (std::size_t i = 0; i < ran.outputs.size(); ++i) {
+        ran.verdicts.push_back(check(ran.extracted.snippets[i], ran.outputs[i]));
+    }
+    return ran;
+}
+
+// Processes below this one that are still alive (zombies are reaped).
+std::vector<pid_t> living_descendants() {
+    while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+    }
+    std::multimap<pid_t, pid_t> children;
+    std::set<pid_t> zombies;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename();
+        if (name.find_first_not_of("0123456789") != std::string::npos) {
+            continue;
+        }
+        std::ifstream stat(entry.path() / "stat");
+        std::string text;
+        std::getline(stat, text);
+        const auto close = text.rfind(')');
+        if (close == std::string::npos) {
+            continue;
+        }
+        std::istringstream rest(text.substr(close + 2));
+        char state = '?';
+        pid_t parent = 0;
+        rest >> state >> parent;
+        const pid_t pid = std::stoi(name);
+        children.emplace(parent, pid);
+        if (state == 'Z' || state == 'X') {
+            zombies.insert(pid);
+        }
+    }
+    std::vector<pid_t> living;
+    std::vector<pid_t> pending = {::getpid()};
+    while (!pending.empty()) {
+        const pid_t parent = pending.back();
+        pending.pop_back();
+        for (auto [it, end] = children.equal_range(parent); it != end; ++it) {
+            pending.push_back(it->second);
+            if (!zombies.contains(it->second)) {
+                living.push_back(it->second);
+            }
+        }
+    }
+    return living;
+}
+
+// The kernel tears a pid namespace down asynchronously; give it a moment.
+bool nothing_left_running() {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        if (living_descendants().empty()) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+}
+
+bool mentions(const std::vector<std::string>& notes, const std::string& word) {
+    for (const std::string& note : notes) {
+        if (note.find(word) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+const std::string k_next_snippet = "```python\nprint('next')  # Output: next\n```\n";
+
+void require_next_snippet_ran(const Ran& ran) {
+    REQUIRE(!ran.verdicts.empty());
+    CHECK(ran.verdicts.back().status == Status::pass);
+    CHECK(ran.verdicts.back().evidence == Evidence::output);
+    CHECK(nothing_left_running());
+}
+
+}  // namespace
+
+TEST_CASE("output is checked per statement and a snippet gets the definitions it uses", "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```python\ndef add(a, b):\n    return a + b\n\nprint(add(2, 3))  # Output: 5\n```\n\n"
+        "```python\nprint(add(1, 1))  # Output: 3\n```\n\n"
+        "```python\ndef add(a, b):\n    return a * b\n```\n\n"
+        "```python\nprint(add(2, 5))  # 10\n```\n");
+    REQUIRE(ran.outputs.size() == 4);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[1].status == Status::fail);
+    REQUIRE(ran.verdicts[1].expectations.size() == 1);
+    CHECK(ran.verdicts[1].expectations[0].actual == "2");
+    CHECK(ran.outputs[1].replayed == std::vector<std::string>{ran.extracted.snippets[0].id});
+    // The later definition wins, as a reader expects.
+    CHECK(ran.verdicts[3].status == Status::pass);
+    CHECK(ran.outputs[3].replayed == std::vector<std::string>{ran.extracted.snippets[2].id});
+    CHECK(ran.outputs[2].replayed.empty());
+    CHECK(nothing_left_running());
+}
+
+TEST_CASE("an endless loop times out and the document goes on", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nwhile True:\n    pass\n```\n\n" + k_next_snippet, 1.0);
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.outputs[0].end == RunEnd::timeout);
+    CHECK(ran.verdicts[0].status == Status::timeout);
+    CHECK(ran.seconds < 6.0);
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("a network call fails at once", "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```python\nimport socket\nsocket.create_connection(('192.0.2.1', 80), timeout=30)\n```\n\n"
+        "```python\nimport urllib.request\nurllib.request.urlopen('http://example.com', timeout=30)\n```\n\n" +
+        k_next_snippet);
+    REQUIRE(ran.outputs.size() == 3);
+    for (int i = 0; i < 2; ++i) {
+        INFO("snippet " << i << ": " << ran.outputs[i].exception_type << ": " << ran.outputs[i].exception_message);
+        CHECK(ran.verdicts[i].status == Status::error);
+        CHECK(ran.outputs[i].end == RunEnd::raised);
+        CHECK(ran.outputs[i].duration_ms < 2000);
+    }
+    CHECK(mentions(ran.sandbox.protections, "network namespace"));
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("a large allocation raises MemoryError", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nblock = bytearray(8 * 1024 ** 3)\n```\n\n" + k_next_snippet);
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.outputs[0].end == RunEnd::raised);
+    CHECK(ran.outputs[0].exception_type == "MemoryError");
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("writing outside the scratch folder is refused and the file is untouched", "[python_runner]") {
+    std::string folder = std::filesystem::temp_directory_path().string() + "/snipcheck-outside-XXXXXX";
+    REQUIRE(::mkdtemp(folder.data()) != nullptr);
+    ::chmod(folder.c_str(), 0777);  // even a folder anyone may write to
+    const std::string victim = folder + "/victim.txt";
+    std::ofstream(victim) << "original";
+    ::chmod(victim.c_str(), 0666);
+    const Ran ran = run_markdown("```python\nopen('" + victim + "', 'w').write('damaged')\n```\n\n"
+                                 "```python\nopen('" + folder + "/new.txt', 'w').write('x')\n```\n\n"
+                                 "```python\nopen('inside.txt', 'w').write('ok')\nprint(open('inside.txt').read())  # ok\n```\n\n" +
+                                 k_next_snippet);
+    REQUIRE(ran.outputs.size() == 4);
+    if (mentions(ran.sandbox.missing, "filesystem")) {
+        WARN("Landlock is missing here; the report says so");
+    } else {
+        CHECK(ran.outputs[0].exception_type == "PermissionError");
+        CHECK(ran.outputs[1].exception_type == "PermissionError");
+        std::ifstream in(victim);
+        std::string content;
+        std::getline(in, content);
+        CHECK(content == "original");
+        CHECK(!std::filesystem::exists(folder + "/new.txt"));
+    }
+    CHECK(ran.verdicts[2].status == Status::pass);
+    std::filesystem::remove_all(folder);
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("input(), sys.exit and os._exit are errors with the reason", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nname = input()\n```\n\n"
+                                 "```python\nimport sys\nsys.exit(3)\n```\n\n"
+                                 "```python\nimport os\nos._exit(4)\n```\n\n" +
+                                 k_next_snippet);
+    REQUIRE(ran.outputs.size() == 4);
+    CHECK(ran.outputs[0].end == RunEnd::stdin_read);
+    CHECK(ran.verdicts[0].status == Status::error);
+    CHECK(ran.outputs[1].end == RunEnd::exited);
+    CHECK(ran.outputs[1].exit_code == 3);
+    CHECK(ran.verdicts[1].status == Status::error);
+    CHECK(ran.verdicts[1].message.find("sys.exit(3)") != std::string::npos);
+    CHECK(ran.outputs[2].end == RunEnd::exited);
+    CHECK(ran.outputs[2].exit_code == 4);
+    CHECK(ran.verdicts[2].status == Status::error);
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("a segfault through ctypes is an error and the document goes on", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nimport ctypes\nctypes.string_at(0)\n```\n\n" + k_next_snippet);
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.outputs[0].end == RunEnd::crashed);
+    CHECK(ran.outputs[0].signal == SIGSEGV);
+    CHECK(ran.verdicts[0].status == Status::error);
+    CHECK(ran.verdicts[0].message.find("SIGSEGV") != std::string::npos);
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("200 forked children sleeping are gone after the snippet", "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```python\nimport os, time\nfor i in range(200):\n    if os.fork() == 0:\n        time.sleep(1000)\n"
+        "        os._exit(0)\nprint('forked')  # Output: forked\n```\n\n"
+        "```python\nimport os\ntry:\n    os.waitpid(-1, os.WNOHANG)\n    print('children left')\n"
+        "except ChildProcessError:\n    print('no children')\n```\n\n```\nno children\n```\n\n" +
+        k_next_snippet);
+    REQUIRE(ran.outputs.size() == 3);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    if (mentions(ran.sandbox.protections, "pid namespace")) {
+        CHECK(ran.verdicts[1].status == Status::pass);
+    }
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("a non-daemon thread still running is a timeout and does not leak", "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```python\nimport threading, time\nthreading.Thread(target=time.sleep, args=(1000,), name='sleeper').start()\n```\n\n"
+        "```python\nimport threading\nprint(threading.active_count())  # Output: 1\n```\n\n" +
+            k_next_snippet,
+        1.5);
+    REQUIRE(ran.outputs.size() == 3);
+    CHECK(ran.outputs[0].end == RunEnd::timeout);
+    CHECK(ran.verdicts[0].status == Status::timeout);
+    CHECK(ran.outputs[0].reason.find("sleeper") != std::string::npos);
+    CHECK(ran.verdicts[1].status == Status::pass);
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("tracebacks point at document lines", "[python_runner]") {
+    const Ran ran = run_markdown("Some prose.\n\n```python\ndef parse(text):\n    return int(text)\n\n"
+                                 "parse('x')\n```\n");
+    REQUIRE(ran.outputs.size() == 1);
+    const RunOutput& run = ran.outputs[0];
+    CHECK(run.end == RunEnd::raised);
+    CHECK(run.exception_type == "ValueError");
+    CHECK(run.exception_line == 5);  // `return int(text)` is line 5 of the document
+    CHECK(run.traceback.find("File \"doc.md\", line 7") != std::string::npos);
+    CHECK(run.traceback.find("File \"doc.md\", line 5") != std::string::npos);
+    CHECK(run.traceback.find("    return int(text)") != std::string::npos);
+    CHECK(run.traceback.find("harness") == std::string::npos);
+}
+
+TEST_CASE("expected exceptions and doctest sessions are honoured", "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```python\nint('x')  # raises ValueError\nprint('went on')  # Output: went on\n```\n\n"
+        ">>> 1 + 1\n2\n>>> [n * n for n in range(3)]\n[0, 1, 4]\n>>> {'b': 2, 'a': 1}\n{'a': 1, 'b': 2}\n"
+        ">>> int('x')\nTraceback (most recent call last):\n  ...\nValueError: invalid literal\n>>> print('after')\nafter\n");
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[0].expectations.size() == 2);
+    CHECK(ran.extracted.snippets[1].form == extractor::SnippetForm::session);
+    INFO(ran.verdicts[1].message);
+    CHECK(ran.verdicts[1].status == Status::pass);
+    CHECK(ran.verdicts[1].expectations.size() == 5);
+}
+
+TEST_CASE("a bare expression with an expectation is shown as a REPL shows it", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nwords = ['a', 'b']\nwords  # Output: ['a', 'b']\nlen(words)  # => 2\n"
+                                 "None  # Output: None\n```\n");
+    REQUIRE(ran.outputs.size() == 1);
+    INFO(ran.verdicts[0].message);
+    CHECK(ran.verdicts[0].expectations.size() == 3);
+    CHECK(ran.verdicts[0].expectations[0].ok);
+    CHECK(ran.verdicts[0].expectations[1].ok);
+    // A REPL shows nothing for None: the document is wrong there.
+    CHECK_FALSE(ran.verdicts[0].expectations[2].ok);
+}
+
+TEST_CASE("every protection is in place or reported missing", "[python_runner]") {
+    const Ran ran = run_markdown(k_next_snippet);
+    for (const char* protection : {"network", "pid namespace", "scratch folder", "limits", "standard input"}) {
+        INFO(protection);
+        CHECK((mentions(ran.sandbox.protections, protection) || mentions(ran.sandbox.missing, protection)));
+    }
+    CHECK(!ran.python_version.empty());
+}
+
+TEST_CASE("--python runs the same harness in another interpreter", "[python_runner]") {
+    const char* python = "/usr/bin/python3";
+    if (::access(python, X_OK) != 0) {
+        WARN("no /usr/bin/python3: nothing to compare with");
+        return;
+    }
+    const std::string markdown = "```python\nimport sys\nprint(sorted({3, 1, 2}))  # Output: [1, 2, 3]\n"
+                                 "def f():\n    raise KeyError('k')\n```\n\n```python\nf()\n```\n\n" + k_next_snippet;
+    const Ran embedded = run_markdown(markdown);
+    const Ran subprocess = run_markdown(markdown, 5.0, python);
+    REQUIRE(subprocess.outputs.size() == embedded.outputs.size());
+    for (std::size_t i = 0; i < embedded.outputs.size(); ++i) {
+        CHECK(subprocess.verdicts[i].status == embedded.verdicts[i].status);
+        CHECK(subprocess.outputs[i].stdout_text == embedded.outputs[i].stdout_text);
+        CHECK(subprocess.outputs[i].exception_type == embedded.outputs[i].exception_type);
+        CHECK(subprocess.outputs[i].exception_line == embedded.outputs[i].exception_line);
+    }
+    CHECK(subprocess.verdicts[1].status == Status::error);
+    CHECK(!subprocess.python_version.empty());
+    CHECK(nothing_left_running());
+}
