@@ -385,7 +385,14 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
     for (const ExpectationResult& result : verdict.expectations) {
         all_ok = all_ok && result.ok;
     }
-    if (std::optional<std::string> error = run_error(snippet, run)) {
+    if (run.end == RunEnd::raised && !run.missing_module.empty()) {
+        verdict.status = Status::skip;
+        verdict.evidence = Evidence::none;
+        verdict.message = run.missing_module.front() == '.'
+                              ? fmt::format("imports from the reader's own package ({}); it cannot run alone",
+                                            run.missing_module)
+                              : fmt::format("needs module '{}', which is not installed here", run.missing_module);
+    } else if (std::optional<std::string> error = run_error(snippet, run)) {
         verdict.status = Status::error;
         verdict.evidence = Evidence::run;
         verdict.message = std::move(*error);

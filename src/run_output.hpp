@@ -46,6 +46,10 @@ struct RunOutput {
     int exit_code = 0;       // end == exited
     int signal = 0;          // end == crashed
     std::string reason;      // for a person, when the end is not `completed`/`raised`
+    // When a top-level import failed because the module is not installed here
+    // ("django") or is the reader's own package (".models"): the snippet needs
+    // an environment, it is not wrong.
+    std::string missing_module;
     std::vector<std::string> replayed;  // ids of earlier snippets run first to define names this one uses
     double duration_ms = 0;
 };

@@ -102,6 +102,26 @@ class Capture:
             return b""
 
 
+def _missing_module(statement, error):
+    """The module a failed top-level import needs, when it is not installed
+    here or is the reader's own package; None for other failures."""
+    if not isinstance(error, ImportError) or not isinstance(statement, (ast.Import, ast.ImportFrom)):
+        return None
+    if isinstance(statement, ast.ImportFrom) and statement.level > 0:
+        return "." * statement.level + (statement.module or "")
+    name = getattr(error, "name", None)
+    if not name:
+        return None
+    top = name.split(".")[0]
+    try:
+        import importlib.util
+        if importlib.util.find_spec(top) is not None:
+            return None  # installed, and failing for a reason of its own
+    except (ImportError, ValueError):
+        pass
+    return name
+
+
 def _decode(data):
     return data.decode("utf-8", "replace")
 
@@ -312,6 +332,9 @@ class Runner:
                               traceback=self._format(error))
             if not expected:
                 result["end"] = "raised"
+                missing = _missing_module(statement, error)
+                if missing and "missing_module" not in result:
+                    result["missing_module"] = missing
                 # A script stops at its first exception; doctest goes on to the next example.
                 if not snippet.session_form:
                     outcome = "stop"

@@ -92,6 +92,7 @@ RunOutput output_from_result(const json& result) {
     run.exception_line = result.value("exception_line", 0);
     run.exit_code = result.value("exit_code", 0);
     run.reason = result.value("reason", std::string());
+    run.missing_module = result.value("missing_module", std::string());
     run.duration_ms = result.value("duration_ms", 0.0);
     if (const auto it = result.find("replayed"); it != result.end() && it->is_array()) {
         for (const json& id : *it) {

@@ -353,3 +353,21 @@ TEST_CASE("--python runs the same harness in another interpreter", "[python_runn
     CHECK(!subprocess.python_version.empty());
     CHECK(nothing_left_running());
 }
+
+TEST_CASE("a snippet that needs a module not installed here is skipped, not failed", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nimport snipcheck_no_such_module\nprint(1)\n```\n\n"
+                                 "```python\nfrom .models import Person\n```\n\n"
+                                 "```python\nfrom json import no_such_name\n```\n\n"
+                                 "```python\nimport json\njson.loads('not json')\n```\n\n" +
+                                 k_next_snippet);
+    REQUIRE(ran.outputs.size() == 5);
+    CHECK(ran.verdicts[0].status == Status::skip);
+    CHECK(ran.verdicts[0].message.find("snipcheck_no_such_module") != std::string::npos);
+    CHECK(ran.verdicts[1].status == Status::skip);
+    CHECK(ran.outputs[1].missing_module == ".models");
+    // json is installed: a name missing from it is the document's mistake.
+    CHECK(ran.verdicts[2].status == Status::error);
+    CHECK(ran.verdicts[3].status == Status::error);
+    CHECK(ran.outputs[3].exception_type == "json.decoder.JSONDecodeError");
+    require_next_snippet_ran(ran);
+}
