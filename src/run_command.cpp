@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "extractor/extractor.hpp"
+#include "runners/python/imported_modules.hpp"
 #include "runners/python/python_runner.hpp"
 #include "src/checker.hpp"
 #include "src/input_files.hpp"
@@ -54,15 +55,6 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
         return 2;
     }
-    // The fork server is forked first, before anything could start a thread,
-    // and warms up while the documents are read.
-    runners::python::PythonRunnerOptions runner_options;
-    runner_options.python = options.python;
-    runner_options.default_timeout_seconds = options.timeout_seconds;
-    runner_options.jobs = options.jobs > 0 ? options.jobs
-                                           : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    auto runner = runners::python::PythonRunner::start(runner_options);
-
     RunReport report;
     bool unreadable = false;
     const auto problem = [&](const Diagnostic& diagnostic) {
@@ -126,10 +118,26 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
 
     std::size_t total = 0;
+    std::vector<const extractor::Snippet*> all_python;
     for (const auto& job : jobs) {
         total += job.snippets.size();
+        all_python.insert(all_python.end(), job.snippets.begin(), job.snippets.end());
     }
-    if (!runner) {
+    // The fork server imports what the snippets import, once, before it
+    // forks any child. Nothing has started a thread so far, so forking it
+    // here is safe.
+    runners::python::PythonRunnerOptions runner_options;
+    runner_options.python = options.python;
+    runner_options.default_timeout_seconds = options.timeout_seconds;
+    runner_options.jobs = options.jobs > 0 ? options.jobs
+                                           : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    for (std::string& module : runners::python::imported_modules(all_python)) {
+        runner_options.warm_modules.push_back(std::move(module));
+    }
+    auto runner = total > 0 ? runners::python::PythonRunner::start(runner_options)
+                            : Expected<runners::python::PythonRunner, std::string>(
+                                  unexpected(std::string("no Python snippets")));
+    if (!runner && total > 0) {
         for (auto& reports : job_reports) {
             for (std::size_t index : reports) {
                 report.snippets[index].run.end = RunEnd::not_run;

@@ -1,5 +1,6 @@
 #include "runners/python/fork_server.hpp"
 
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -90,6 +91,13 @@ SpawnRequest request_from_json(const json& value) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     ::signal(SIGCHLD, SIG_IGN);
     ::signal(SIGPIPE, SIG_IGN);
+    // Whatever a warm-up import prints must not land in the report.
+    if (const int null = ::open("/dev/null", O_RDWR | O_CLOEXEC); null >= 0) {
+        ::dup2(null, 0);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        ::close(null);
+    }
     json hello = json::object();
     if (embedded) {
         auto version = start_embedded_interpreter(warm_modules);

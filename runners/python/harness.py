@@ -451,14 +451,45 @@ def serve(fd):
     send({"event": "done"})
 
 
+# Importing these does something visible (prints, opens a browser, a window).
+_NEVER_WARM = {"this", "antigravity", "__hello__", "__phello__", "idlelib", "tkinter", "turtle",
+               "turtledemo", "webbrowser", "pdb", "code", "pydoc"}
+
+
+def _installed_location(top):
+    """True when `top` is part of the installed Python (standard library or
+    site packages), not a file of the current folder: the fork server runs
+    unsandboxed, so it imports only code the system already trusts."""
+    import importlib.util
+    import sysconfig
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return False
+    if spec is None:
+        return False
+    if spec.origin in ("built-in", "frozen"):
+        return True
+    origin = spec.origin or (list(spec.submodule_search_locations or [None])[0])
+    if not origin:
+        return False
+    origin = os.path.realpath(origin)
+    roots = {sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    roots.update(p for p in sys.path if p and "packages" in p)
+    return any(origin.startswith(os.path.realpath(root) + os.sep) for root in roots if root)
+
+
 def warm(modules):
     """Imports done once in the fork server so every child starts with them."""
     loaded = []
     for name in modules:
+        top = name.split(".")[0]
+        if top in _NEVER_WARM or name in sys.modules or not _installed_location(top):
+            continue
         try:
             __import__(name)
             loaded.append(name)
-        except Exception:
+        except BaseException:
             pass
     return loaded
 

@@ -25,6 +25,8 @@ struct PythonRunnerOptions {
     double default_timeout_seconds = 10.0;
     SandboxLimits limits;
     std::size_t output_cap_bytes = 1 << 20;
+    // Imported in the fork server before any child is forked; add what the
+    // documents import (imported_modules()) so each child starts warm.
     std::vector<std::string> warm_modules = default_warm_modules();
     std::string scratch_root;  // empty: a fresh folder under $TMPDIR, removed afterwards
 
