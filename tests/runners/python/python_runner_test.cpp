@@ -371,3 +371,22 @@ TEST_CASE("a snippet that needs a module not installed here is skipped, not fail
     CHECK(ran.outputs[3].exception_type == "json.decoder.JSONDecodeError");
     require_next_snippet_ran(ran);
 }
+
+TEST_CASE("session directives force isolation or the whole document", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nx = 1\n```\n\n"
+                                 "<!-- snipcheck: session=isolated -->\n```python\nprint(x)\n```\n\n"
+                                 "```python\nimport random\nstate = [1]\n```\n\n"
+                                 "```python\nstate.append(2)\n```\n\n"
+                                 "<!-- snipcheck: session=document -->\n```python\nprint(x, state)  # Output: 1 [1, 2]\n```\n\n"
+                                 "```python\nprint(x, state)  # Output: 1 [1]\n```\n");
+    REQUIRE(ran.outputs.size() == 6);
+    CHECK(ran.verdicts[1].status == Status::error);
+    CHECK(ran.outputs[1].exception_type == "NameError");
+    CHECK(ran.outputs[1].replayed.empty());
+    // The whole document: every earlier snippet, in order (the failing one too).
+    CHECK(ran.verdicts[4].status == Status::pass);
+    CHECK(ran.outputs[4].replayed.size() == 4);
+    // Automatic: only the definitions used; `state.append(2)` defines nothing.
+    CHECK(ran.verdicts[5].status == Status::pass);
+    CHECK(ran.outputs[5].replayed.size() == 2);
+}
