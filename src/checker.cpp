@@ -258,6 +258,14 @@ private:
         if (m_run.exception_line == expectation.statement_line && !m_run.exception_type.empty()) {
             return raised_result(expectation.line, expectation.expected, m_run.exception_type);
         }
+        // Raised where it is written and caught further out (a try block).
+        for (const RaisedAt& seen : m_run.raised_at) {
+            if (seen.line == expectation.line && exception_matches(expectation.expected, seen.exception_type)) {
+                ExpectationResult result = raised_result(expectation.line, expectation.expected, seen.exception_type);
+                result.how = "raised and caught";
+                return result;
+            }
+        }
         if (statements.empty()) {
             return not_run(expectation);
         }

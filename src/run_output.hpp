@@ -30,6 +30,14 @@ struct StatementOutput {
     std::string exception_message; // str(exception)
 };
 
+// An exception seen passing a document line, even if a handler caught it
+// (`x = -1  # raises ValueError` inside a try block). Recorded only for lines
+// that carry a `raises` expectation.
+struct RaisedAt {
+    int line = 0;
+    std::string exception_type;
+};
+
 struct RunOutput {
     RunEnd end = RunEnd::completed;
     std::vector<StatementOutput> statements;  // the snippet's own statements, in the order they ran
@@ -50,6 +58,7 @@ struct RunOutput {
     // ("django") or is the reader's own package (".models"): the snippet needs
     // an environment, it is not wrong.
     std::string missing_module;
+    std::vector<RaisedAt> raised_at;
     std::vector<std::string> replayed;  // ids of earlier snippets run first to define names this one uses
     double duration_ms = 0;
 };

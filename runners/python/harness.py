@@ -134,6 +134,7 @@ class Snippet:
         self.line_map = spec["line_map"]
         self.display_lines = set(spec.get("display_lines", ()))
         self.raises_lines = set(spec.get("raises_lines", ()))
+        self.raises_at = set(spec.get("raises_at", ()))
         self.session_form = spec.get("session_form", False)
         self.mode = spec.get("mode", "auto")
         self.timeout = float(spec.get("timeout", 10.0))
@@ -277,10 +278,23 @@ class Runner:
             result["replayed"].append(self.snippets[j].id)
             self._replay(self.snippets[j], module)
         self.capture.reset()
-        for statement in snippet.tree.body:
-            outcome = self._run_statement(snippet, statement, module, result)
-            if outcome != "continue":
-                break
+        # `# raises X` written inside a block (a try body) is checked by
+        # watching exceptions pass that line; only then, as tracing is slow.
+        starts = {statement.lineno for statement in snippet.tree.body}
+        watched = snippet.raises_at - starts
+        seen = []
+        if watched:
+            sys.settrace(self._exception_tracer(watched, seen))
+        try:
+            for statement in snippet.tree.body:
+                outcome = self._run_statement(snippet, statement, module, result)
+                if outcome != "continue":
+                    break
+        finally:
+            if watched:
+                sys.settrace(None)
+        if seen:
+            result["raised_at"] = [{"line": line, "type": name} for line, name in dict.fromkeys(seen)]
         lingering = self._join_threads(began, snippet.timeout)
         if lingering is not None:
             result.update(end="timeout", reason="a thread the snippet started (%s) was still running "
@@ -288,6 +302,19 @@ class Runner:
             self.dirty = True
         self._end_other_processes()
         return self._finish(result, began)
+
+    def _exception_tracer(self, lines, seen):
+        path = self.path
+
+        def local(frame, event, arg):
+            if event == "exception" and frame.f_lineno in lines:
+                seen.append((frame.f_lineno, _qualified_name(arg[0])))
+            return local
+
+        def start(frame, event, arg):
+            return local if frame.f_code.co_filename == path else None
+
+        return start
 
     def _replay(self, snippet, module):
         for statement in snippet.tree.body:

@@ -39,6 +39,7 @@ double snippet_timeout(const extractor::Snippet& snippet, double fallback) {
 json snippet_request(const extractor::Snippet& snippet, std::size_t position, double timeout) {
     json display = json::array();
     json raises = json::array();
+    json raises_at = json::array();
     for (const extractor::Expectation& expectation : snippet.expectations) {
         if (expectation.statement_line <= 0) {
             continue;
@@ -47,7 +48,10 @@ json snippet_request(const extractor::Snippet& snippet, std::size_t position, do
         case extractor::ExpectationKind::output_comment:
         case extractor::ExpectationKind::value_comment:
         case extractor::ExpectationKind::arrow: display.push_back(expectation.statement_line); break;
-        case extractor::ExpectationKind::raises: raises.push_back(expectation.statement_line); break;
+        case extractor::ExpectationKind::raises:
+            raises.push_back(expectation.statement_line);
+            raises_at.push_back(expectation.line);
+            break;
         default: break;
         }
     }
@@ -57,6 +61,7 @@ json snippet_request(const extractor::Snippet& snippet, std::size_t position, do
             {"line_map", snippet.line_map},
             {"display_lines", std::move(display)},
             {"raises_lines", std::move(raises)},
+            {"raises_at", std::move(raises_at)},
             {"session_form", snippet.form == extractor::SnippetForm::session},
             {"mode", snippet.directives.session.empty() ? std::string("auto") : snippet.directives.session},
             {"timeout", timeout}};
@@ -94,6 +99,11 @@ RunOutput output_from_result(const json& result) {
     run.reason = result.value("reason", std::string());
     run.missing_module = result.value("missing_module", std::string());
     run.duration_ms = result.value("duration_ms", 0.0);
+    if (const auto it = result.find("raised_at"); it != result.end() && it->is_array()) {
+        for (const json& item : *it) {
+            run.raised_at.push_back({item.value("line", 0), item.value("type", std::string())});
+        }
+    }
     if (const auto it = result.find("replayed"); it != result.end() && it->is_array()) {
         for (const json& id : *it) {
             if (id.is_string()) {

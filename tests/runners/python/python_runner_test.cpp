@@ -390,3 +390,15 @@ TEST_CASE("session directives force isolation or the whole document", "[python_r
     CHECK(ran.verdicts[5].status == Status::pass);
     CHECK(ran.outputs[5].replayed.size() == 2);
 }
+
+TEST_CASE("'# raises' inside a try block holds when the line raised and a handler caught it", "[python_runner]") {
+    const Ran ran = run_markdown("```python\ndef check(v):\n    if v < 0:\n        raise ValueError(v)\n\n"
+                                 "try:\n    check(-1)  # raises ValueError\nexcept ValueError:\n    pass\n\n"
+                                 "try:\n    check(1)  # raises ValueError\nexcept ValueError:\n    pass\n```\n");
+    REQUIRE(ran.verdicts.size() == 1);
+    REQUIRE(ran.verdicts[0].expectations.size() == 2);
+    CHECK(ran.verdicts[0].expectations[0].ok);
+    CHECK(ran.verdicts[0].expectations[0].how == "raised and caught");
+    CHECK_FALSE(ran.verdicts[0].expectations[1].ok);
+    CHECK(ran.verdicts[0].status == Status::fail);
+}
