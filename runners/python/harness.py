@@ -126,7 +126,17 @@ def _decode(data):
     return data.decode("utf-8", "replace")
 
 
+def _shifted(code, offset):
+    """The code object with every line moved by `offset` (3.11 stores lines
+    relative to co_firstlineno), nested functions and classes included."""
+    consts = tuple(_shifted(c, offset) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_firstlineno=code.co_firstlineno + offset, co_consts=consts)
+
+
 class Snippet:
+    """One snippet of the request. Parsing and the symbol table are done on
+    first use: most snippets never need an earlier one's names."""
+
     def __init__(self, spec, path):
         self.index = spec["index"]
         self.id = spec.get("id", "")
@@ -139,34 +149,78 @@ class Snippet:
         self.mode = spec.get("mode", "auto")
         self.timeout = float(spec.get("timeout", 10.0))
         self.path = path
-        self.defines = set()
-        self.needs = set()
-        self.syntax_error = None
-        self.tree = None
-        self._analyse()
+        first = self.line_map[0] if self.line_map else 1
+        # A block of consecutive lines is moved as a whole; a session's
+        # scattered lines are mapped node by node.
+        self.contiguous = self.line_map == list(range(first, first + len(self.line_map)))
+        self.offset = first - 1 if self.contiguous else 0
+        self._parsed = False
+        self._tree = None
+        self._syntax_error = None
+        self._names = None
 
     def doc_line(self, line):
         if 1 <= line <= len(self.line_map):
             return self.line_map[line - 1]
         return self.line_map[-1] if self.line_map else line
 
-    def _analyse(self):
+    def line_of(self, node):
+        return node.lineno + self.offset
+
+    def end_line_of(self, node):
+        return (node.end_lineno or node.lineno) + self.offset
+
+    def compile(self, node, mode):
+        if mode == "single":
+            code = compile(ast.Interactive(body=[node]), self.path, "single")
+        else:
+            code = compile(ast.Module(body=[node], type_ignores=[]), self.path, "exec")
+        return _shifted(code, self.offset) if self.offset else code
+
+    @property
+    def tree(self):
+        self._parse()
+        return self._tree
+
+    @property
+    def syntax_error(self):
+        self._parse()
+        return self._syntax_error
+
+    @property
+    def defines(self):
+        return self._symbols()[0]
+
+    @property
+    def needs(self):
+        return self._symbols()[1]
+
+    def _parse(self):
+        if self._parsed:
+            return
+        self._parsed = True
         try:
             tree = ast.parse(self.code, filename=self.path)
         except SyntaxError as error:
-            self.syntax_error = error
+            self._syntax_error = error
             return
-        for node in ast.walk(tree):
-            for field in ("lineno", "end_lineno"):
-                value = getattr(node, field, None)
-                if value is not None:
-                    setattr(node, field, self.doc_line(value))
-        self.tree = tree
-        try:
-            table = symtable.symtable(self.code, self.path, "exec")
-        except SyntaxError:
-            return
-        self.defines, self.needs = _names(table)
+        if not self.contiguous:
+            for node in ast.walk(tree):
+                for field in ("lineno", "end_lineno"):
+                    value = getattr(node, field, None)
+                    if value is not None:
+                        setattr(node, field, self.doc_line(value))
+        self._tree = tree
+
+    def _symbols(self):
+        if self._names is None:
+            self._names = (set(), set())
+            if self.tree is not None:
+                try:
+                    self._names = _names(symtable.symtable(self.code, self.path, "exec"))
+                except SyntaxError:
+                    pass
+        return self._names
 
 
 def _names(table):
@@ -268,7 +322,7 @@ class Runner:
         result = {"end": "completed", "statements": [], "replayed": []}
         if snippet.syntax_error is not None:
             error = snippet.syntax_error
-            line = snippet.doc_line(error.lineno or 1)
+            line = (error.lineno or 1) + snippet.offset if snippet.contiguous else snippet.doc_line(error.lineno or 1)
             result.update(end="raised", exception_type="SyntaxError",
                           exception_message=str(error.msg), exception_line=line,
                           traceback='  File "%s", line %d\n    %s\nSyntaxError: %s\n'
@@ -280,7 +334,7 @@ class Runner:
         self.capture.reset()
         # `# raises X` written inside a block (a try body) is checked by
         # watching exceptions pass that line; only then, as tracing is slow.
-        starts = {statement.lineno for statement in snippet.tree.body}
+        starts = {snippet.line_of(statement) for statement in snippet.tree.body}
         watched = snippet.raises_at - starts
         seen = []
         if watched:
@@ -319,43 +373,40 @@ class Runner:
     def _replay(self, snippet, module):
         for statement in snippet.tree.body:
             try:
-                code = compile(ast.Module(body=[statement], type_ignores=[]), self.path, "exec")
-                exec(code, module.__dict__)
+                exec(snippet.compile(statement, "exec"), module.__dict__)
             except (Exception, SystemExit, StdinRead):
                 break
 
     def _run_statement(self, snippet, statement, module, result):
-        display = snippet.session_form or statement.lineno in snippet.display_lines
-        record = {"line": statement.lineno, "end_line": statement.end_lineno or statement.lineno,
+        line = snippet.line_of(statement)
+        display = snippet.session_form or line in snippet.display_lines
+        record = {"line": line, "end_line": snippet.end_line_of(statement),
                   "output": "", "raised": False}
         result["statements"].append(record)
         outcome = "continue"
         try:
-            if display and isinstance(statement, ast.Expr):
-                code = compile(ast.Interactive(body=[statement]), self.path, "single")
-            else:
-                code = compile(ast.Module(body=[statement], type_ignores=[]), self.path, "exec")
+            code = snippet.compile(statement, "single" if display and isinstance(statement, ast.Expr) else "exec")
             exec(code, module.__dict__)
         except StdinRead:
-            result.update(end="stdin_read", exception_line=statement.lineno,
+            result.update(end="stdin_read", exception_line=line,
                           reason="read from standard input (input() or sys.stdin), which snippets do not have")
             outcome = "stop"
         except SystemExit as exit_request:
             code = exit_request.code
             result.update(end="exited", exit_code=code if isinstance(code, int) else (0 if code is None else 1),
-                          exception_line=statement.lineno,
+                          exception_line=line,
                           reason="called sys.exit(%r)" % (code,))
             outcome = "stop"
         except BaseException as error:  # the snippet's failure is data
             record["raised"] = True
             record["exception_type"] = _qualified_name(type(error))
             record["exception_message"] = str(error)
-            expected = statement.lineno in snippet.raises_lines
+            expected = line in snippet.raises_lines
             first_unexpected = not expected and result["end"] == "completed"
             if expected or first_unexpected:
                 result.update(exception_type=record["exception_type"],
                               exception_message=record["exception_message"],
-                              exception_line=self._innermost_document_line(error.__traceback__) or statement.lineno,
+                              exception_line=self._innermost_document_line(error.__traceback__) or line,
                               traceback=self._format(error))
             if not expected:
                 result["end"] = "raised"
