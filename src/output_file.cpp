@@ -1,21 +1,20 @@
 #include "src/output_file.hpp"
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 namespace snipcheck {
+namespace {
 
-std::string write_file_atomically(const std::string& path, std::string_view content) {
-    const std::string temporary = fmt::format("{}.tmp.{}", path, ::getpid());
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        return fmt::format("cannot write {}: {}", path, std::strerror(errno));
-    }
+std::string write_all(int fd, std::string_view content) {
     std::size_t written = 0;
     while (written < content.size()) {
         const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
@@ -23,22 +22,60 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
             if (errno == EINTR) {
                 continue;
             }
-            const std::string reason = std::strerror(errno);
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            return fmt::format("cannot write {}: {}", path, reason);
+            return std::strerror(errno);
         }
         written += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const std::string reason = std::strerror(errno);
-        ::unlink(temporary.c_str());
-        return fmt::format("cannot write {}: {}", path, reason);
+    return {};
+}
+
+// /dev/null, /dev/stdout, a FIFO: written in place. Renaming over them
+// would replace a device with a regular file.
+std::string write_in_place(const std::string& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return fmt::format("cannot write {}: {}", path, std::strerror(errno));
     }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
+    std::string reason = write_all(fd, content);
+    if (::close(fd) != 0 && reason.empty()) {
+        reason = std::strerror(errno);
+    }
+    return reason.empty() ? std::string() : fmt::format("cannot write {}: {}", path, reason);
+}
+
+}  // namespace
+
+std::string write_file_atomically(const std::string& requested, std::string_view content) {
+    // A symbolic link stays a link: the file it points to is replaced.
+    std::string path = requested;
+    if (char resolved[PATH_MAX]; ::realpath(requested.c_str(), resolved) != nullptr) {
+        path = resolved;
+    }
+    mode_t mode = 0644;
+    if (struct stat existing{}; ::stat(path.c_str(), &existing) == 0) {
+        if (!S_ISREG(existing.st_mode)) {
+            return write_in_place(path, content);
+        }
+        mode = existing.st_mode & 07777;
+    }
+    const std::string temporary = fmt::format("{}.tmp.{}", path, ::getpid());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return fmt::format("cannot write {}: {}", requested, std::strerror(errno));
+    }
+    std::string reason = write_all(fd, content);
+    if (reason.empty() && (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0)) {
+        reason = std::strerror(errno);
+    }
+    if (::close(fd) != 0 && reason.empty()) {
+        reason = std::strerror(errno);
+    }
+    if (reason.empty() && std::rename(temporary.c_str(), path.c_str()) != 0) {
+        reason = std::strerror(errno);
+    }
+    if (!reason.empty()) {
         ::unlink(temporary.c_str());
-        return fmt::format("cannot write {}: {}", path, reason);
+        return fmt::format("cannot write {}: {}", requested, reason);
     }
     return {};
 }

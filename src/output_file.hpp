@@ -1,6 +1,8 @@
 #pragma once
 // Writes a report file atomically: a temporary file beside it, then rename,
 // so a reader never sees half a report and a failed write leaves the old one.
+// A device or FIFO (/dev/null, /dev/stdout) is written in place; a symbolic
+// link keeps pointing where it did; the old file's permissions are kept.
 
 #include <string>
 #include <string_view>

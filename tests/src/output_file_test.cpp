@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "src/output_file.hpp"
+
+using snipcheck::write_file_atomically;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempFolder {
+    fs::path path;
+    TempFolder() {
+        std::string pattern = (fs::temp_directory_path() / "snipcheck-output-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path = pattern;
+    }
+    ~TempFolder() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+
+std::string content_of(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("a report replaces the old file whole and keeps its permissions", "[output_file]") {
+    TempFolder folder;
+    const fs::path report = folder.path / "report.json";
+    std::ofstream(report) << "old";
+    ::chmod(report.c_str(), 0640);
+    CHECK(write_file_atomically(report.string(), "new").empty());
+    CHECK(content_of(report) == "new");
+    struct stat info{};
+    REQUIRE(::stat(report.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0640);
+    CHECK(std::distance(fs::directory_iterator(folder.path), fs::directory_iterator()) == 1);  // no temporary left
+}
+
+TEST_CASE("a symbolic link to a device is written through, never replaced", "[output_file]") {
+    // Through a link, so a regression replaces the link, not /dev/null itself.
+    TempFolder folder;
+    const fs::path link = folder.path / "sink";
+    fs::create_symlink("/dev/null", link);
+    CHECK(write_file_atomically(link.string(), "report").empty());
+    CHECK(fs::is_symlink(link));
+    CHECK(fs::is_character_file("/dev/null"));
+}
+
+TEST_CASE("a symbolic link to a file stays a link and the file gets the report", "[output_file]") {
+    TempFolder folder;
+    const fs::path target = folder.path / "target.txt";
+    const fs::path link = folder.path / "link.txt";
+    std::ofstream(target) << "old";
+    fs::create_symlink(target, link);
+    CHECK(write_file_atomically(link.string(), "new").empty());
+    CHECK(fs::is_symlink(link));
+    CHECK(content_of(target) == "new");
+}
+
+TEST_CASE("an unwritable place is a one-line reason, not a crash", "[output_file]") {
+    const std::string reason = write_file_atomically("/no/such/folder/report.json", "x");
+    CHECK(reason.find("cannot write /no/such/folder/report.json") == 0);
+}
