@@ -26,9 +26,20 @@ std::string harness_source() { return std::string(k_harness_source); }
 
 Expected<std::string, std::string> start_embedded_interpreter(const std::vector<std::string>& warm_modules) {
     try {
-        // Signal handlers stay C++'s: the fork server must die on SIGTERM,
-        // not raise KeyboardInterrupt somewhere.
-        py::initialize_interpreter(false);
+        // Isolated: PYTHONHOME, PYTHONPATH and the user's site folder stay
+        // out, and the program name is Debian's interpreter, so the standard
+        // library found is the one libpython was built for even when another
+        // python3 (pyenv, a virtualenv) comes first on PATH. Signal handlers
+        // stay C++'s: the fork server must die on SIGTERM.
+        PyConfig config;
+        PyConfig_InitIsolatedConfig(&config);
+        config.install_signal_handlers = 0;
+        PyStatus status = PyConfig_SetBytesString(&config, &config.program_name, SNIPCHECK_EMBEDDED_PYTHON);
+        if (PyStatus_Exception(status) != 0) {
+            PyConfig_Clear(&config);
+            return unexpected(std::string("cannot configure the embedded Python"));
+        }
+        py::initialize_interpreter(&config, 0, nullptr, false);
         py::module_ types = py::module_::import("types");
         py::module_ sys = py::module_::import("sys");
         py::object module = types.attr("ModuleType")("snipcheck_harness");

@@ -137,6 +137,7 @@ struct Child {
     int exit_code = -1;
     int exit_signal = 0;
     std::string error;
+    std::string stderr_tail;  // the runner's last words when it ended
 };
 
 class Loop {
@@ -343,6 +344,7 @@ private:
             if (message.contains("error")) {
                 child.error = message.value("error", std::string());
             }
+            child.stderr_tail = message.value("stderr", std::string());
         } else if (event == "error") {
             child.error = message.value("message", std::string("the runner failed"));
         }
@@ -380,8 +382,17 @@ private:
             return;
         }
         if (child.next < count) {
-            give_up(child.job, child.next,
-                    child.error.empty() ? std::string("the runner ended before running this snippet") : child.error);
+            std::string reason = child.error.empty() ? std::string("the runner ended before running this snippet")
+                                                     : child.error;
+            if (child.error.empty() && !child.stderr_tail.empty()) {
+                // The last line of a Python fatal error or traceback names the cause.
+                std::string tail = child.stderr_tail;
+                while (!tail.empty() && (tail.back() == '\n' || tail.back() == ' ')) {
+                    tail.pop_back();
+                }
+                reason += ": " + tail.substr(tail.rfind('\n') == std::string::npos ? 0 : tail.rfind('\n') + 1);
+            }
+            give_up(child.job, child.next, reason);
         }
     }
 

@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,17 @@ void run_warden(int socket, const SpawnRequest& request) {
             ended["code"] = WEXITSTATUS(status);
         } else if (WIFSIGNALED(status)) {
             ended["signal"] = WTERMSIG(status);
+        }
+        // What the runner last wrote to stderr says why it ended early.
+        if (std::ifstream err(folder + "/stderr", std::ios::binary | std::ios::ate); err) {
+            const auto size = static_cast<std::streamoff>(err.tellg());
+            const std::streamoff keep = std::min<std::streamoff>(size, 2000);
+            std::string tail(static_cast<std::size_t>(keep), '\0');
+            err.seekg(size - keep);
+            err.read(tail.data(), keep);
+            if (!tail.empty()) {
+                ended["stderr"] = tail;
+            }
         }
     }
     write_line(socket, ended);

@@ -14,10 +14,12 @@ struct BinaryRun {
     std::string out;  // standard output
 };
 
-// `arguments` is a shell fragment; stderr is merged into out when merge_stderr.
-inline BinaryRun run_snipcheck(const std::string& arguments, bool merge_stderr = false) {
-    const std::string command = std::string("cd '") + SNIPCHECK_SOURCE_DIR + "' && '" + SNIPCHECK_BINARY + "' " +
-                                arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+// `arguments` is a shell fragment; stderr is merged into out when merge_stderr;
+// `environment` ("PATH=/x:$PATH") is set for the command.
+inline BinaryRun run_snipcheck(const std::string& arguments, bool merge_stderr = false,
+                               const std::string& environment = {}) {
+    const std::string command = std::string("cd '") + SNIPCHECK_SOURCE_DIR + "' && " + environment + " '" +
+                                SNIPCHECK_BINARY + "' " + arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null");
     BinaryRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr) {

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -164,4 +165,22 @@ TEST_CASE("run refuses bad options with exit status 2", "[e2e][run]") {
     CHECK(run_snipcheck("run examples --jobs many").status == 2);
     CHECK(run_snipcheck("run examples --python /no/such/python").status == 2);
     CHECK(run_snipcheck("run examples --no-cache --format json").status == 0);
+}
+
+TEST_CASE("another python3 first on PATH does not change the embedded interpreter", "[e2e][run]") {
+    // pyenv and virtualenvs put their own python3 first; the embedded
+    // interpreter once took its standard library from there and failed.
+    char folder[] = "/tmp/snipcheck-fake-python-XXXXXX";
+    REQUIRE(::mkdtemp(folder) != nullptr);
+    const std::string fake = std::string(folder) + "/python3";
+    std::ofstream(fake) << "#!/bin/sh\nexit 1\n";
+    ::chmod(fake.c_str(), 0755);
+    const auto run = run_snipcheck("run examples --format json", false,
+                                   std::string("PATH=") + folder + ":$PATH PYTHONHOME=/nowhere PYTHONPATH=/nowhere");
+    std::remove(fake.c_str());
+    ::rmdir(folder);
+    CHECK(run.status == 0);
+    const json report = json::parse(run.out);
+    CHECK(report["summary"]["error"] == 0);
+    CHECK(report["summary"]["pass"].get<int>() >= 15);
 }
