@@ -559,6 +559,9 @@ def _installed_location(top):
 
 def warm(modules):
     """Imports done once in the fork server so every child starts with them."""
+    import codecs
+    import gc
+    codecs.lookup("utf-8")  # serve() wraps fds 1 and 2 in UTF-8 text streams
     loaded = []
     for name in modules:
         top = name.split(".")[0]
@@ -569,6 +572,11 @@ def warm(modules):
             loaded.append(name)
         except BaseException:
             pass
+    # Children share the server's memory until they write to it; a garbage
+    # collection walking every old object would copy all of it. Frozen
+    # objects are never walked.
+    gc.collect()
+    gc.freeze()
     return loaded
 
 
