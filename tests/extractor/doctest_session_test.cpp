@@ -42,7 +42,7 @@ TEST_CASE("prompts and ... continuations become code mapped to their document li
     CHECK(session.expectations[0].statement_line == 13);
 }
 
-TEST_CASE("output lines run until a blank line or the next prompt; <BLANKLINE> is an empty line",
+TEST_CASE("output lines run until a blank line or the next prompt and <BLANKLINE> is an empty line",
           "[doctest_session]") {
     const std::vector<std::string_view> lines = {
         R"(>>> print("a\n\nb"))",  // 1

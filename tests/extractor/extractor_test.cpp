@@ -80,7 +80,7 @@ TEST_CASE("identical snippets get ids X and X-2, the second a duplicate of the f
     CHECK(other.duplicate_of.empty());
 }
 
-TEST_CASE("a snippet's id survives a paragraph inserted above it; its lines move", "[extractor]") {
+TEST_CASE("a snippet's id survives a paragraph inserted above it and its lines move", "[extractor]") {
     const Document before_document = load_document("extractor/stable_ids_before.md");
     const Document after_document = load_document("extractor/stable_ids_after.md");
     const ExtractedDocument before = extract(before_document);
@@ -175,7 +175,7 @@ TEST_CASE("a plainly wrong language tag is overruled with defect wrong-language-
     CHECK(extracted.snippets[0].expectations.empty());
 }
 
-TEST_CASE("directives before and inside a block apply to the snippet; bad and stray ones are diagnostics",
+TEST_CASE("directives before and inside a block apply to the snippet and bad and stray ones are diagnostics",
           "[extractor]") {
     const Document document = load_document("extractor/directives_and_findings.md");
     const ExtractedDocument extracted = extract(document);

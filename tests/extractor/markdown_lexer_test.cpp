@@ -278,7 +278,7 @@ TEST_CASE("a >>> session written as a paragraph is an unfenced block", "[markdow
     CHECK(strings_of(block.lines) == Strings{">>> x = 2", ">>> x * 3", "6"});
 }
 
-TEST_CASE("an Output: label between blocks marks the next block; prose between them breaks the chain",
+TEST_CASE("an Output: label between blocks marks the next block and prose between them breaks the chain",
           "[markdown_lexer]") {
     const Document document = load_document("markdown/output_label.md");
     const LexedDocument lexed = lex_markdown(document);

@@ -105,7 +105,7 @@ TEST_CASE("two python paragraphs separated only by a blank line are one block", 
     CHECK(strings_of(lexed.blocks[1].lines) == Strings{"value = 1"});
 }
 
-TEST_CASE("a snipcheck: line before a plain-text block is its directive; one before nothing is stray",
+TEST_CASE("a snipcheck: line before a plain-text block is its directive and one before nothing is stray",
           "[plain_text_lexer]") {
     const Document document = load_plain("directive_line.txt");
     const LexedDocument lexed = lex_plain_text(document);

@@ -105,7 +105,7 @@ TEST_CASE("string prefixes belong to the string token", "[python_tokens]") {
     CHECK(tokens[4].text == "f\"{x}\"");
 }
 
-TEST_CASE("hard keywords are keywords; builtins and soft keywords are not", "[python_tokens]") {
+TEST_CASE("hard keywords are keywords and builtins and soft keywords are not", "[python_tokens]") {
     CHECK(is_python_keyword("def"));
     CHECK(is_python_keyword("None"));
     CHECK(is_python_keyword("not"));

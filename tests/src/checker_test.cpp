@@ -152,7 +152,7 @@ TEST_CASE("an output block reads everything the snippet printed", "[checker]") {
     CHECK(check(snippet, run).status == Status::fail);
 }
 
-TEST_CASE("an unexpected exception is an error that names it; later statements did not run", "[checker]") {
+TEST_CASE("an unexpected exception is an error that names it and later statements did not run", "[checker]") {
     Snippet snippet = snippet_at(1, 3);
     snippet.expectations.push_back(expect(ExpectationKind::output_comment, 3, 3, "11"));
     RunOutput run = raised_run(2, "ValueError", "bad\nvalue");

@@ -44,7 +44,7 @@ TEST_CASE("a different value fails with a diff of both lines", "[output_compare]
     CHECK(result.diff == "- 11\n+ 12");
 }
 
-TEST_CASE("whitespace: runs of blanks are one space, line ends are \\n", "[output_compare]") {
+TEST_CASE("whitespace: runs of blanks are one space, line ends are newline", "[output_compare]") {
     CHECK(how("1 2 3", "1  2\t3") == "whitespace");
     CHECK(how("  indented", "indented") == "whitespace");
     CHECK(how("a b\nc", "a   b\r\nc") == "whitespace");

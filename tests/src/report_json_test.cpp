@@ -198,7 +198,7 @@ TEST_CASE("skipped snippets list what the document expects with null actual and 
     CHECK(skip["expectations"][0]["ok"].is_null());
 }
 
-TEST_CASE("errors carry the exception, cut bytes and stderr; timeouts their end", "[report_json]") {
+TEST_CASE("errors carry the exception, cut bytes and stderr and timeouts their end", "[report_json]") {
     const json report = run_report_to_json(mixed_report());
     const json& error = snippet_at(report, "py-30");
     CHECK(error["exception"]["type"] == "ValueError");

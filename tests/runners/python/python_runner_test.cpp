@@ -332,7 +332,7 @@ TEST_CASE("every protection is in place or reported missing", "[python_runner]")
     CHECK(!ran.python_version.empty());
 }
 
-TEST_CASE("--python runs the same harness in another interpreter", "[python_runner]") {
+TEST_CASE("another interpreter given with --python runs the same harness", "[python_runner]") {
     const char* python = "/usr/bin/python3";
     if (::access(python, X_OK) != 0) {
         WARN("no /usr/bin/python3: nothing to compare with");
