@@ -5,15 +5,15 @@
 #
 # Protocol, over one stream socket (file descriptor given to serve()):
 #   in : one JSON line, the document's Python snippets (see run_request())
-#   out: JSON lines: {"event": "ready"}, then per snippet {"event": "start"}
-#        and {"event": "result"}. The C++ side kills the process on timeout.
+#   out: JSON lines: {"event": "ready"}, then one {"event": "result"} per
+#        snippet (each snippet starts when the previous result is sent), then
+#        {"event": "done"}. The C++ side kills the process on timeout.
 import ast
 import builtins
 import io
 import json
 import linecache
 import os
-import resource
 import socket
 import symtable
 import sys
@@ -145,6 +145,8 @@ class Snippet:
         self.display_lines = set(spec.get("display_lines", ()))
         self.raises_lines = set(spec.get("raises_lines", ()))
         self.raises_at = set(spec.get("raises_at", ()))
+        self.attributed = set(spec.get("attributed_lines", ()))
+        self.boundaries = sorted(spec.get("boundaries", ()))
         self.session_form = spec.get("session_form", False)
         self.mode = spec.get("mode", "auto")
         self.timeout = float(spec.get("timeout", 10.0))
@@ -170,12 +172,31 @@ class Snippet:
     def end_line_of(self, node):
         return (node.end_lineno or node.lineno) + self.offset
 
-    def compile(self, node, mode):
+    def compile(self, nodes, mode):
         if mode == "single":
-            code = compile(ast.Interactive(body=[node]), self.path, "single")
+            code = compile(ast.Interactive(body=nodes), self.path, "single")
         else:
-            code = compile(ast.Module(body=[node], type_ignores=[]), self.path, "exec")
+            code = compile(ast.Module(body=nodes, type_ignores=[]), self.path, "exec")
         return _shifted(code, self.offset) if self.offset else code
+
+    def statement_groups(self):
+        """Top-level statements in runs that can share one compile: output is
+        told apart only where an expectation needs it (its statement, an
+        `# Output:` block's boundary), and an import or a statement expected
+        to raise runs alone."""
+        groups = []
+        previous_end = 0
+        for statement in self.tree.body:
+            line = self.line_of(statement)
+            alone = (self.session_form or line in self.attributed or line in self.display_lines
+                     or line in self.raises_lines or isinstance(statement, (ast.Import, ast.ImportFrom)))
+            boundary = any(previous_end < b <= line for b in self.boundaries)
+            if alone or boundary or not groups or groups[-1][0]:
+                groups.append((alone, [statement]))
+            else:
+                groups[-1][1].append(statement)
+            previous_end = self.end_line_of(statement)
+        return [statements for _, statements in groups]
 
     @property
     def tree(self):
@@ -302,7 +323,6 @@ class Runner:
     def run_all(self, start):
         for position in range(start, len(self.snippets)):
             snippet = self.snippets[position]
-            self.send({"event": "start", "index": snippet.index, "position": position})
             result = self.run_one(position)
             result["event"] = "result"
             result["index"] = snippet.index
@@ -317,7 +337,6 @@ class Runner:
         snippet = self.snippets[position]
         began = time.perf_counter()
         self.capture.reset()
-        self._set_cpu_limit(snippet.timeout)
         module = self.fresh_module()
         result = {"end": "completed", "statements": [], "replayed": []}
         if snippet.syntax_error is not None:
@@ -340,8 +359,8 @@ class Runner:
         if watched:
             sys.settrace(self._exception_tracer(watched, seen))
         try:
-            for statement in snippet.tree.body:
-                outcome = self._run_statement(snippet, statement, module, result)
+            for group in snippet.statement_groups():
+                outcome = self._run_statements(snippet, group, module, result)
                 if outcome != "continue":
                     break
         finally:
@@ -373,20 +392,21 @@ class Runner:
     def _replay(self, snippet, module):
         for statement in snippet.tree.body:
             try:
-                exec(snippet.compile(statement, "exec"), module.__dict__)
+                exec(snippet.compile([statement], "exec"), module.__dict__)
             except (Exception, SystemExit, StdinRead):
                 break
 
-    def _run_statement(self, snippet, statement, module, result):
+    def _run_statements(self, snippet, group, module, result):
+        statement = group[0]
         line = snippet.line_of(statement)
-        display = snippet.session_form or line in snippet.display_lines
-        record = {"line": line, "end_line": snippet.end_line_of(statement),
+        display = len(group) == 1 and isinstance(statement, ast.Expr) and (
+            snippet.session_form or line in snippet.display_lines)
+        record = {"line": line, "end_line": snippet.end_line_of(group[-1]),
                   "output": "", "raised": False}
         result["statements"].append(record)
         outcome = "continue"
         try:
-            code = snippet.compile(statement, "single" if display and isinstance(statement, ast.Expr) else "exec")
-            exec(code, module.__dict__)
+            exec(snippet.compile(group, "single" if display else "exec"), module.__dict__)
         except StdinRead:
             result.update(end="stdin_read", exception_line=line,
                           reason="read from standard input (input() or sys.stdin), which snippets do not have")
@@ -486,19 +506,6 @@ class Runner:
                 record["output"] = _decode(out[: self.cap])
         result["duration_ms"] = (time.perf_counter() - began) * 1000.0
         return result
-
-    @staticmethod
-    def _set_cpu_limit(timeout):
-        try:
-            usage = resource.getrusage(resource.RUSAGE_SELF)
-            used = usage.ru_utime + usage.ru_stime
-            soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
-            wanted = int(used + timeout) + 2
-            if hard != resource.RLIM_INFINITY:
-                wanted = min(wanted, hard)
-            resource.setrlimit(resource.RLIMIT_CPU, (wanted, hard))
-        except (OSError, ValueError):
-            pass
 
 
 def serve(fd):

@@ -40,6 +40,16 @@ json snippet_request(const extractor::Snippet& snippet, std::size_t position, do
     json display = json::array();
     json raises = json::array();
     json raises_at = json::array();
+    json attributed = json::array();  // statements whose own output an expectation reads
+    json boundaries = json::array();  // lines output must be split at
+    for (const extractor::Expectation& expectation : snippet.expectations) {
+        if (expectation.statement_line > 0) {
+            attributed.push_back(expectation.statement_line);
+        }
+        if (expectation.kind == extractor::ExpectationKind::output_lines) {
+            boundaries.push_back(expectation.line);
+        }
+    }
     for (const extractor::Expectation& expectation : snippet.expectations) {
         if (expectation.statement_line <= 0) {
             continue;
@@ -62,6 +72,8 @@ json snippet_request(const extractor::Snippet& snippet, std::size_t position, do
             {"display_lines", std::move(display)},
             {"raises_lines", std::move(raises)},
             {"raises_at", std::move(raises_at)},
+            {"attributed_lines", std::move(attributed)},
+            {"boundaries", std::move(boundaries)},
             {"session_form", snippet.form == extractor::SnippetForm::session},
             {"mode", snippet.directives.session.empty() ? std::string("auto") : snippet.directives.session},
             {"timeout", timeout}};
@@ -319,23 +331,17 @@ private:
             add_unique(m_result.sandbox.missing, message.value("missing", std::vector<std::string>()));
         } else if (event == "ready") {
             m_result.python_version = message.value("python", m_result.python_version);
-        } else if (event == "start") {
-            const std::size_t position = message.value("position", std::size_t{0});
-            if (position < document.snippets.size()) {
-                child.current = static_cast<long>(position);
-                child.current_timeout = snippet_timeout(*document.snippets[position], m_options.default_timeout_seconds);
-                child.deadline = Clock::now() + std::chrono::milliseconds(static_cast<long>(child.current_timeout * 1000));
-            }
-        } else if (event == "result") {
+            begin_snippet(child, child.next);
+                } else if (event == "result") {
             const std::size_t position = message.value("position", std::size_t{0});
             if (position < document.snippets.size()) {
                 m_result.outputs[child.job][position] = output_from_result(message);
                 child.next = position + 1;
-                child.current = -1;
-                child.deadline = Clock::now() + k_startup_limit;
                 finished_one();
+                begin_snippet(child, child.next);
             }
         } else if (event == "done") {
+            child.current = -1;
             child.deadline = Clock::now() + k_exit_grace;
         } else if (event == "exit") {
             child.exited = true;
@@ -348,6 +354,20 @@ private:
         } else if (event == "error") {
             child.error = message.value("message", std::string("the runner failed"));
         }
+    }
+
+    // The harness starts each snippet as soon as the previous one's result
+    // is sent (the first one after "ready"), so its clock starts here.
+    void begin_snippet(Child& child, std::size_t position) {
+        const PythonDocumentJob& document = m_jobs[child.job];
+        if (position >= document.snippets.size()) {
+            child.current = -1;
+            child.deadline = Clock::now() + k_exit_grace;
+            return;
+        }
+        child.current = static_cast<long>(position);
+        child.current_timeout = snippet_timeout(*document.snippets[position], m_options.default_timeout_seconds);
+        child.deadline = Clock::now() + std::chrono::milliseconds(static_cast<long>(child.current_timeout * 1000));
     }
 
     void child_ended(Child& child) {
