@@ -34,6 +34,9 @@ struct DecodedText {
 // mojibake (UTF-8 read as a legacy code page) is reported, text kept as is.
 Expected<DecodedText, std::string> decode_text(std::string_view bytes);
 
+// Appends code point `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 // Lines of decoded text that show UTF-8 decoded as cp1252, latin-1 or cp874
 // and re-encoded ("Ã©", "â€™", "๐Ÿ"), one defect per affected line.
 std::vector<EncodingDefect> find_mojibake(std::string_view utf8_text);

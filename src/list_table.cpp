@@ -1,20 +1,11 @@
 #include "src/list_table.hpp"
+#include "src/join.hpp"
 
 #include <fmt/format.h>
 
 namespace snipcheck {
 namespace {
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) {
-            out += separator;
-        }
-        out += item;
-    }
-    return out;
-}
 
 // Pads `text` with spaces to `column` characters, at least two past its end.
 void pad_to(std::string& text, std::size_t column) {

@@ -1,5 +1,7 @@
 #include "src/python_literal.hpp"
 
+#include "extractor/text_decoder.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -30,23 +32,6 @@ int hex_value(char c) {
     return -1;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Digits (no prefix, no underscores) in `base` -> canonical decimal text.
 std::string to_decimal(std::string_view digits, int base) {
@@ -465,7 +450,7 @@ private:
         if (code > 0x10FFFF) {
             return false;
         }
-        append_utf8(*out, code);
+        extractor::append_utf8(*out, code);
         return true;
     }
 

@@ -1,4 +1,5 @@
 #include "src/report_term.hpp"
+#include "src/join.hpp"
 
 #include <array>
 #include <cstddef>
@@ -93,16 +94,6 @@ void write_value(std::ostream& out, const std::string& path, int line, std::stri
     write_block(out, value, Keep::head);
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) {
-            out += separator;
-        }
-        out += item;
-    }
-    return out;
-}
 
 // What to say when the checker left the message empty.
 std::string fallback_message(const SnippetReport& item) {
