@@ -402,3 +402,17 @@ TEST_CASE("'# raises' inside a try block holds when the line raised and a handle
     CHECK_FALSE(ran.verdicts[0].expectations[1].ok);
     CHECK(ran.verdicts[0].status == Status::fail);
 }
+
+TEST_CASE("statements sharing a line, decorators and line numbers survive compiling from text", "[python_runner]") {
+    const Ran ran = run_markdown("Intro.\n\n```python\nimport functools\n\n@functools.lru_cache\n"
+                                 "def square(n):\n    return n * n\n\nx = 3; print(square(x))  # Output: 9\n"
+                                 "print(square(4))  # Output: 16\nsquare(None)\n```\n");
+    REQUIRE(ran.outputs.size() == 1);
+    const RunOutput& run = ran.outputs[0];
+    CHECK(ran.verdicts[0].expectations.size() == 2);
+    CHECK(ran.verdicts[0].expectations[0].ok);
+    CHECK(ran.verdicts[0].expectations[1].ok);
+    CHECK(run.exception_type == "TypeError");
+    CHECK(run.exception_line == 8);  // `return n * n`
+    CHECK(run.traceback.find("File \"doc.md\", line 12") != std::string::npos);  // `square(None)`
+}
