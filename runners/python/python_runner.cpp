@@ -150,6 +150,7 @@ struct Child {
     int exit_signal = 0;
     std::string error;
     std::string stderr_tail;  // the runner's last words when it ended
+    bool done = false;        // the harness said it has nothing more to send
 };
 
 class Loop {
@@ -303,7 +304,9 @@ private:
             }
             const bool eof = n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
             handle_lines(child);
-            if (eof) {
+            // After "done" the runner only exits; its slot goes to the next
+            // document now instead of after the process teardown.
+            if (eof || child.done) {
                 child_ended(child);
                 return false;
             }
@@ -342,7 +345,7 @@ private:
             }
         } else if (event == "done") {
             child.current = -1;
-            child.deadline = Clock::now() + k_exit_grace;
+            child.done = true;
         } else if (event == "exit") {
             child.exited = true;
             child.exit_code = message.value("code", -1);
