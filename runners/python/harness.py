@@ -489,7 +489,8 @@ class Runner:
             if thread is threading.main_thread() or thread.daemon:
                 continue
             # Leave the C++ side's hard kill a margin, so this is reported.
-            remaining = timeout - (time.perf_counter() - began) - 0.25
+            margin = 0.5 if timeout >= 2 else 0.25
+            remaining = timeout - (time.perf_counter() - began) - margin
             thread.join(max(0.0, remaining))
             if thread.is_alive():
                 return thread.name

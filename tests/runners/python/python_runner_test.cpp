@@ -274,7 +274,7 @@ TEST_CASE("a non-daemon thread still running is a timeout and does not leak", "[
         "```python\nimport threading, time\nthreading.Thread(target=time.sleep, args=(1000,), name='sleeper').start()\n```\n\n"
         "```python\nimport threading\nprint(threading.active_count())  # Output: 1\n```\n\n" +
             k_next_snippet,
-        1.5);
+        3.0);
     REQUIRE(ran.outputs.size() == 3);
     CHECK(ran.outputs[0].end == RunEnd::timeout);
     CHECK(ran.verdicts[0].status == Status::timeout);
