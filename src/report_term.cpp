@@ -120,7 +120,25 @@ std::string fallback_message(const SnippetReport& item) {
     return "";
 }
 
-void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& painter) {
+// "line 6 (f52fad9d599c)": a reader finds a line, not a hash. Ids are
+// unique within a document, and replays come from the same document.
+std::string replayed_text(const RunOutput& run, const std::vector<const SnippetReport*>& document) {
+    std::vector<std::string> shown;
+    for (const std::string& id : run.replayed) {
+        std::string text = id;
+        for (const SnippetReport* other : document) {
+            if (other->snippet.id == id) {
+                text = "line " + std::to_string(other->snippet.start_line) + " (" + id + ")";
+                break;
+            }
+        }
+        shown.push_back(std::move(text));
+    }
+    return join(shown, ", ");
+}
+
+void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& painter,
+                   const std::vector<const SnippetReport*>& document) {
     const extractor::Snippet& snippet = item.snippet;
     const RunOutput& run = item.run;
     const Status status = item.verdict.status;
@@ -135,7 +153,7 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
         out << k_indent << "in: " << join(snippet.heading, " \u203a ") << '\n';
     }
     if (!run.replayed.empty()) {
-        out << k_indent << "replayed first: " << join(run.replayed, ", ") << '\n';
+        out << k_indent << "replayed first: " << replayed_text(run, document) << '\n';
     }
     for (const Finding& finding : snippet.findings) {
         out << path << ':' << finding.line << ": " << severity_name(finding.severity) << ": " << finding.message
@@ -226,10 +244,14 @@ void write_term_report(const RunReport& report, std::ostream& out, const TermSty
             blank_pending = false;
         }
         out << path << "  (" << indices.size() << " snippets: " << nonzero_counts(counts, painter) << ")\n";
+        std::vector<const SnippetReport*> document;
+        for (const std::size_t i : indices) {
+            document.push_back(&report.snippets[i]);
+        }
         for (const std::size_t i : indices) {
             const SnippetReport& item = report.snippets[i];
             if (style.verbose || needs_attention(item.verdict.status)) {
-                write_snippet(out, item, painter);
+                write_snippet(out, item, painter, document);
                 blank_pending = true;
             }
         }

@@ -131,6 +131,7 @@ TEST_CASE("the terminal report shows file:line, expected, actual and the closing
     CHECK(run.out.find("tests/data/e2e/run_mixed.md:15: fail:") != std::string::npos);
     CHECK(run.out.find("tests/data/e2e/run_mixed.md:15: expected: 3") != std::string::npos);
     CHECK(run.out.find("A wrong claim") != std::string::npos);
+    CHECK(run.out.find("replayed first: line 6 (") != std::string::npos);
     CHECK(run.out.find("tests/data/e2e/run_mixed.md:21: error:") != std::string::npos);
     CHECK(run.out.find("tests/data/e2e/run_mixed.md:27: timeout:") != std::string::npos);
     CHECK(run.out.find("5 snippets: 1 pass, 1 fail, 1 error, 1 timeout, 1 skip in") != std::string::npos);
