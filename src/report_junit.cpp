@@ -216,23 +216,9 @@ void append_testcase(std::string& out, const SnippetReport& item) {
 }  // namespace
 
 std::string run_report_to_junit(const RunReport& report) {
-    // Documents in order of first appearance; a document's snippets stay together.
-    std::vector<std::pair<std::string, std::vector<const SnippetReport*>>> documents;
-    for (const SnippetReport& item : report.snippets) {
-        auto document = documents.begin();
-        while (document != documents.end() && document->first != item.snippet.file) {
-            ++document;
-        }
-        if (document == documents.end()) {
-            documents.emplace_back(item.snippet.file, std::vector<const SnippetReport*>{});
-            document = documents.end() - 1;
-        }
-        document->second.push_back(&item);
-    }
-
     SuiteCounts total;
     std::string suites;
-    for (const auto& [path, items] : documents) {
+    for (const auto& [path, items] : group_by_document(report)) {
         SuiteCounts counts;
         std::string cases;
         for (const SnippetReport* item : items) {

@@ -208,50 +208,27 @@ std::string nonzero_counts(const Counts& counts, const Painter& painter) {
 
 bool needs_attention(Status status) { return status != Status::pass && status != Status::skip; }
 
-// Snippet indices grouped by document, documents in order of first appearance.
-std::vector<std::pair<std::string, std::vector<std::size_t>>> group_by_document(const RunReport& report) {
-    std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
-    for (std::size_t i = 0; i < report.snippets.size(); ++i) {
-        const std::string& file = report.snippets[i].snippet.file;
-        auto group = groups.rbegin();
-        while (group != groups.rend() && group->first != file) {
-            ++group;
-        }
-        if (group == groups.rend()) {
-            groups.emplace_back(file, std::vector<std::size_t>{});
-            groups.back().second.push_back(i);
-        } else {
-            group->second.push_back(i);
-        }
-    }
-    return groups;
-}
-
 }  // namespace
 
 void write_term_report(const RunReport& report, std::ostream& out, const TermStyle& style) {
     const Painter painter(style.color);
     Counts total{};
     bool blank_pending = false;
-    for (const auto& [path, indices] : group_by_document(report)) {
+    for (const DocumentReports& document : group_by_document(report)) {
         Counts counts{};
-        for (const std::size_t i : indices) {
-            ++counts[static_cast<std::size_t>(report.snippets[i].verdict.status)];
-            ++total[static_cast<std::size_t>(report.snippets[i].verdict.status)];
+        for (const SnippetReport* item : document.snippets) {
+            ++counts[static_cast<std::size_t>(item->verdict.status)];
+            ++total[static_cast<std::size_t>(item->verdict.status)];
         }
         if (blank_pending) {
             out << '\n';
             blank_pending = false;
         }
-        out << path << "  (" << indices.size() << " snippets: " << nonzero_counts(counts, painter) << ")\n";
-        std::vector<const SnippetReport*> document;
-        for (const std::size_t i : indices) {
-            document.push_back(&report.snippets[i]);
-        }
-        for (const std::size_t i : indices) {
-            const SnippetReport& item = report.snippets[i];
-            if (style.verbose || needs_attention(item.verdict.status)) {
-                write_snippet(out, item, painter, document);
+        out << document.path << "  (" << document.snippets.size() << " snippets: " << nonzero_counts(counts, painter)
+            << ")\n";
+        for (const SnippetReport* item : document.snippets) {
+            if (style.verbose || needs_attention(item->verdict.status)) {
+                write_snippet(out, *item, painter, document.snippets);
                 blank_pending = true;
             }
         }

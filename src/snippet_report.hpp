@@ -31,4 +31,13 @@ struct RunReport {
     double seconds = 0;          // wall time of the whole run
 };
 
+// A document's snippets, for reporters that group by document.
+struct DocumentReports {
+    std::string path;
+    std::vector<const SnippetReport*> snippets;
+};
+
+// Documents in order of first appearance, each with its snippets in order.
+std::vector<DocumentReports> group_by_document(const RunReport& report);
+
 }  // namespace snipcheck
