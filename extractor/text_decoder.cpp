@@ -377,6 +377,11 @@ std::string mojibake_message(std::span<const char32_t> fragment, const MojibakeM
 
 }  // namespace
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    const Utf8Step step = utf8_step(reinterpret_cast<const unsigned char*>(text.data() + i), text.size() - i);
+    return step.valid ? step.length : 0;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);

@@ -34,6 +34,10 @@ struct DecodedText {
 // mojibake (UTF-8 read as a legacy code page) is reported, text kept as is.
 Expected<DecodedText, std::string> decode_text(std::string_view bytes);
 
+// Length of the well-formed UTF-8 sequence at text[i] (no overlongs, no
+// surrogates, nothing past U+10FFFF), 0 when there is none.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // Appends code point `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 

@@ -8,46 +8,14 @@
 
 #include <fmt/format.h>
 
+#include "extractor/text_decoder.hpp"
+
 namespace snipcheck {
 namespace {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
 enum class XmlPlace { text, attribute };
-
-bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
-
-// Length of the well-formed UTF-8 sequence starting at text[i] (Unicode
-// table 3-7: no overlongs, no surrogates, nothing past U+10FFFF), 0 if none.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    const unsigned char lead = byte(0);
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        low = lead == 0xE0 ? 0xA0 : 0x80;
-        high = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        low = lead == 0xF0 ? 0x90 : 0x80;
-        high = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size() || byte(1) < low || byte(1) > high) {
-        return 0;
-    }
-    for (std::size_t k = 2; k < length; ++k) {
-        if (!is_continuation(byte(k))) {
-            return 0;
-        }
-    }
-    return length;
-}
 
 // Appends `text` escaped for XML 1.0 character data or a double-quoted
 // attribute value. Documents are messy: what XML cannot hold is replaced
@@ -78,7 +46,7 @@ void append_xml(std::string& out, std::string_view text, XmlPlace place) {
             ++i;
             continue;
         }
-        const std::size_t length = utf8_sequence_length(text, i);
+        const std::size_t length = extractor::utf8_sequence_length(text, i);
         if (length == 0) {
             out += k_replacement;
             ++i;
