@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractor/extractor.hpp"
-#include "src/input_files.hpp"
+#include "src/document_loader.hpp"
 #include "src/list_table.hpp"
 #include "src/output_file.hpp"
 #include "src/snippet_json.hpp"
@@ -19,27 +19,11 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
         err << format_diagnostic(diagnostic) << '\n';
         failed = failed || diagnostic.severity == Severity::error;
     };
-    InputSet inputs = find_inputs(options.paths);
-    for (const Diagnostic& problem : inputs.problems) {
-        report(problem);
-    }
     nlohmann::json snippets = nlohmann::json::array();
     nlohmann::json documents = nlohmann::json::array();
     ListTable table;
-    for (const std::string& path : inputs.paths) {
-        auto file = read_input(path);
-        if (!file) {
-            report(file.error());
-            continue;
-        }
-        auto decoded = extractor::decode_text(file->bytes);
-        file->bytes = std::string();  // the decoded copy is all that is needed now
-        if (!decoded) {
-            report({path, 0, Severity::error, fmt::format("{}, skipped", decoded.error())});
-            continue;
-        }
-        const extractor::Document document = extractor::make_document(path, std::move(*decoded));
-        const extractor::ExtractedDocument extracted = extractor::extract(document);
+    for_each_document(options.paths, report, [&](const extractor::Document& document,
+                                                 extractor::ExtractedDocument& extracted) {
         for (const Diagnostic& diagnostic : extracted.diagnostics) {
             report(diagnostic);
         }
@@ -47,11 +31,11 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
             for (const extractor::Snippet& snippet : extracted.snippets) {
                 snippets.push_back(snippet_to_json(snippet));
             }
-            documents.push_back(document_to_json(path, document, extracted));
+            documents.push_back(document_to_json(document.path, document, extracted));
         } else {
-            table.add_document(path, extracted);
+            table.add_document(document.path, extracted);
         }
-    }
+    });
     std::string text;
     if (options.format == ListFormat::json) {
         nlohmann::json root = {{"schema", 1},

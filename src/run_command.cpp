@@ -14,7 +14,7 @@
 #include "runners/python/imported_modules.hpp"
 #include "runners/python/python_runner.hpp"
 #include "src/checker.hpp"
-#include "src/input_files.hpp"
+#include "src/document_loader.hpp"
 #include "src/output_file.hpp"
 #include "src/progress_line.hpp"
 #include "src/report_json.hpp"
@@ -61,30 +61,14 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         report.document_errors.push_back(format_diagnostic(diagnostic));
         unreadable = unreadable || diagnostic.severity == Severity::error;
     };
-    InputSet inputs = find_inputs(options.paths);
-    for (const Diagnostic& diagnostic : inputs.problems) {
-        problem(diagnostic);
-    }
-
     // Extract everything; keep the snippets in report order.
     std::vector<runners::python::PythonDocumentJob> jobs;
     std::vector<std::vector<std::size_t>> job_reports;  // job -> report index of each snippet
     std::map<std::string, std::size_t> by_id;           // for duplicates: id -> report index
     std::vector<std::pair<std::size_t, std::string>> duplicates;
-    for (const std::string& path : inputs.paths) {
-        auto file = read_input(path);
-        if (!file) {
-            problem(file.error());
-            continue;
-        }
-        auto decoded = extractor::decode_text(file->bytes);
-        file->bytes = std::string();
-        if (!decoded) {
-            problem({path, 0, Severity::error, fmt::format("{}, skipped", decoded.error())});
-            continue;
-        }
-        const extractor::Document document = extractor::make_document(path, std::move(*decoded));
-        extractor::ExtractedDocument extracted = extractor::extract(document);
+    for_each_document(options.paths, problem, [&](const extractor::Document& document,
+                                                   extractor::ExtractedDocument& extracted) {
+        const std::string& path = document.path;
         for (const Diagnostic& diagnostic : extracted.diagnostics) {
             if (diagnostic.severity == Severity::error) {
                 problem(diagnostic);
@@ -109,7 +93,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             jobs.push_back({path, {}});
             job_reports.push_back(std::move(python));
         }
-    }
+    });
     // Pointers are taken once the report stops growing.
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         for (std::size_t index : job_reports[job]) {

@@ -1,0 +1,33 @@
+#include "src/document_loader.hpp"
+
+#include <fmt/format.h>
+
+#include "src/input_files.hpp"
+
+namespace snipcheck {
+
+void for_each_document(const std::vector<std::string>& paths, const std::function<void(const Diagnostic&)>& problem,
+                       const std::function<void(const extractor::Document&, extractor::ExtractedDocument&)>& visit) {
+    InputSet inputs = find_inputs(paths);
+    for (const Diagnostic& diagnostic : inputs.problems) {
+        problem(diagnostic);
+    }
+    for (const std::string& path : inputs.paths) {
+        auto file = read_input(path);
+        if (!file) {
+            problem(file.error());
+            continue;
+        }
+        auto decoded = extractor::decode_text(file->bytes);
+        file->bytes = std::string();  // the decoded copy is all that is needed now
+        if (!decoded) {
+            problem({path, 0, Severity::error, fmt::format("{}, skipped", decoded.error())});
+            continue;
+        }
+        const extractor::Document document = extractor::make_document(path, std::move(*decoded));
+        extractor::ExtractedDocument extracted = extractor::extract(document);
+        visit(document, extracted);
+    }
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,19 @@
+#pragma once
+// From command-line paths to extracted documents: find the inputs, read,
+// decode and extract each one. Shared by `list` and `run`.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extractor/extractor.hpp"
+#include "src/diagnostic.hpp"
+
+namespace snipcheck {
+
+// `problem` gets every path that cannot be read or decoded; `visit` gets each
+// document in turn (its extraction may be moved from).
+void for_each_document(const std::vector<std::string>& paths, const std::function<void(const Diagnostic&)>& problem,
+                       const std::function<void(const extractor::Document&, extractor::ExtractedDocument&)>& visit);
+
+}  // namespace snipcheck
