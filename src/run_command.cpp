@@ -47,6 +47,58 @@ std::string skip_reason(const extractor::Snippet& snippet) {
     return "no runner for " + snippet.language + " yet";
 }
 
+// Runs the Python snippets of `jobs` and judges them; job_reports[j][i] is
+// the report entry of jobs[j].snippets[i].
+void run_python(const RunOptions& options, const std::vector<runners::python::PythonDocumentJob>& jobs,
+                const std::vector<std::vector<std::size_t>>& job_reports, RunReport& report, std::ostream& err) {
+    std::vector<const extractor::Snippet*> all_python;
+    for (const auto& job : jobs) {
+        all_python.insert(all_python.end(), job.snippets.begin(), job.snippets.end());
+    }
+    if (all_python.empty()) {
+        return;
+    }
+    // The fork server imports what the snippets import, once, before it
+    // forks any child. Nothing has started a thread so far, so forking it
+    // here is safe.
+    runners::python::PythonRunnerOptions runner_options;
+    runner_options.python = options.python;
+    runner_options.default_timeout_seconds = options.timeout_seconds;
+    runner_options.jobs = options.jobs > 0 ? options.jobs
+                                           : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    for (std::string& module : runners::python::imported_modules(all_python)) {
+        runner_options.warm_modules.push_back(std::move(module));
+    }
+    auto runner = runners::python::PythonRunner::start(runner_options);
+    if (!runner) {
+        for (const auto& reports : job_reports) {
+            for (std::size_t index : reports) {
+                SnippetReport& entry = report.snippets[index];
+                entry.run.end = RunEnd::not_run;
+                entry.run.reason = runner.error();
+                entry.verdict = check(entry.snippet, entry.run);
+            }
+        }
+        report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
+        return;
+    }
+    const std::size_t total = all_python.size();
+    ProgressLine progress(err, ::isatty(STDERR_FILENO) != 0 ? IsTerminal::yes : IsTerminal::no);
+    runners::python::PythonRunResult result = runner->run(jobs, [&](std::size_t done) {
+        progress.update(done, total, done < total ? "running Python snippets" : "");
+    });
+    progress.clear();
+    report.sandbox = std::move(result.sandbox);
+    report.python_version = std::move(result.python_version);
+    for (std::size_t job = 0; job < jobs.size(); ++job) {
+        for (std::size_t i = 0; i < job_reports[job].size(); ++i) {
+            SnippetReport& entry = report.snippets[job_reports[job][i]];
+            entry.run = std::move(result.outputs[job][i]);
+            entry.verdict = check(entry.snippet, entry.run);
+        }
+    }
+}
+
 }  // namespace
 
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -101,51 +153,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         }
     }
 
-    std::size_t total = 0;
-    std::vector<const extractor::Snippet*> all_python;
-    for (const auto& job : jobs) {
-        total += job.snippets.size();
-        all_python.insert(all_python.end(), job.snippets.begin(), job.snippets.end());
-    }
-    // The fork server imports what the snippets import, once, before it
-    // forks any child. Nothing has started a thread so far, so forking it
-    // here is safe.
-    runners::python::PythonRunnerOptions runner_options;
-    runner_options.python = options.python;
-    runner_options.default_timeout_seconds = options.timeout_seconds;
-    runner_options.jobs = options.jobs > 0 ? options.jobs
-                                           : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    for (std::string& module : runners::python::imported_modules(all_python)) {
-        runner_options.warm_modules.push_back(std::move(module));
-    }
-    auto runner = total > 0 ? runners::python::PythonRunner::start(runner_options)
-                            : Expected<runners::python::PythonRunner, std::string>(
-                                  unexpected(std::string("no Python snippets")));
-    if (!runner && total > 0) {
-        for (auto& reports : job_reports) {
-            for (std::size_t index : reports) {
-                report.snippets[index].run.end = RunEnd::not_run;
-                report.snippets[index].run.reason = runner.error();
-                report.snippets[index].verdict = check(report.snippets[index].snippet, report.snippets[index].run);
-            }
-        }
-        report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
-    } else if (total > 0) {
-        ProgressLine progress(err, ::isatty(STDERR_FILENO) != 0 ? IsTerminal::yes : IsTerminal::no);
-        runners::python::PythonRunResult result = runner->run(jobs, [&](std::size_t done) {
-            progress.update(done, total, done < total ? "running Python snippets" : "");
-        });
-        progress.clear();
-        report.sandbox = std::move(result.sandbox);
-        report.python_version = std::move(result.python_version);
-        for (std::size_t job = 0; job < jobs.size(); ++job) {
-            for (std::size_t i = 0; i < job_reports[job].size(); ++i) {
-                SnippetReport& entry = report.snippets[job_reports[job][i]];
-                entry.run = std::move(result.outputs[job][i]);
-                entry.verdict = check(entry.snippet, entry.run);
-            }
-        }
-    }
+    run_python(options, jobs, job_reports, report, err);
     // Identical snippets ran once; each copy carries the original's verdict.
     for (const auto& [index, original] : duplicates) {
         SnippetReport& entry = report.snippets[index];
