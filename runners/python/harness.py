@@ -58,10 +58,8 @@ class Capture:
     Output is captured at the file-descriptor level so that prints, C
     extensions and child processes land in one stream, in order."""
 
-    def __init__(self, cap):
-        self.cap = cap
+    def __init__(self):
         self.out_offset = 0
-        self.err_offset = 0
 
     def reset(self):
         for fd in (1, 2):
@@ -70,7 +68,6 @@ class Capture:
             except OSError:
                 pass
         self.out_offset = 0
-        self.err_offset = 0
 
     @staticmethod
     def _size(fd):
@@ -334,7 +331,7 @@ class Runner:
         self.send = send
         self.path = request["file"]
         self.cap = int(request.get("output_cap", 1 << 20))
-        self.capture = Capture(self.cap)
+        self.capture = Capture()
         self.snippets = [Snippet(spec, self.path) for spec in request["snippets"]]
         self.avoid = set(request.get("avoid", ()))
         self.dirty = False
@@ -540,12 +537,8 @@ def serve(fd):
     """Runs one document's snippets, reading the request from `fd`."""
     channel = socket.socket(fileno=fd)
     reader = channel.makefile("rb")
-    lock = threading.Lock()
-
-    def send(message):
-        data = (json.dumps(message, ensure_ascii=True) + "\n").encode("ascii")
-        with lock:
-            channel.sendall(data)
+    def send(message):  # only the main thread sends
+        channel.sendall((json.dumps(message, ensure_ascii=True) + "\n").encode("ascii"))
 
     line = reader.readline()
     if not line:
@@ -597,14 +590,12 @@ def warm(modules):
     import codecs
     import gc
     codecs.lookup("utf-8")  # serve() wraps fds 1 and 2 in UTF-8 text streams
-    loaded = []
     for name in modules:
         top = name.split(".")[0]
         if top in _NEVER_WARM or name in sys.modules or not _installed_location(top):
             continue
         try:
             __import__(name)
-            loaded.append(name)
         except BaseException:
             pass
     # Children share the server's memory until they write to it; a garbage
@@ -612,7 +603,6 @@ def warm(modules):
     # objects are never walked.
     gc.collect()
     gc.freeze()
-    return loaded
 
 
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--serve":
