@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "runners/python/sandbox.hpp"
+#include "runners/sandbox.hpp"
 #include "src/expected.hpp"
 
 namespace snipcheck::runners::python {

@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runners/python/harness_protocol.hpp"
-#include "runners/python/sandbox.hpp"
+#include "runners/sandbox.hpp"
 
 namespace snipcheck::runners::python {
 namespace {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace snipcheck::runners::python {
+namespace snipcheck::runners {
 
 struct SandboxLimits {
     std::uint64_t address_space_bytes = 2ULL << 30;
@@ -38,4 +38,4 @@ SandboxNotes confine_runner(const std::string& scratch, const std::string& stdou
 // Removes a folder tree; used by the warden for its document's scratch.
 void remove_tree(const std::string& path);
 
-}  // namespace snipcheck::runners::python
+}  // namespace snipcheck::runners

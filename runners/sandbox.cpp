@@ -1,4 +1,4 @@
-#include "runners/python/sandbox.hpp"
+#include "runners/sandbox.hpp"
 
 #include <fcntl.h>
 #include <grp.h>
@@ -39,7 +39,7 @@
 #define LANDLOCK_ACCESS_FS_TRUNCATE (1ULL << 14)
 #endif
 
-namespace snipcheck::runners::python {
+namespace snipcheck::runners {
 namespace {
 
 constexpr uid_t k_nobody = 65534;
@@ -255,4 +255,4 @@ void remove_tree(const std::string& path) {
     std::filesystem::remove_all(path, ignored);
 }
 
-}  // namespace snipcheck::runners::python
+}  // namespace snipcheck::runners

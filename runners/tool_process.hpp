@@ -1,0 +1,62 @@
+#pragma once
+// Runs an external checker (nginx -t, shellcheck, node --check, a database
+// client) on a snippet, in the same sandbox as Python snippets: its own
+// network and pid namespaces, user nobody, writes only in a scratch folder,
+// resource limits, and a hard timeout that kills its process group.
+//
+// The caller writes the tool's input files into the scratch folder first;
+// the tool reads them from there (it runs as nobody, in that folder).
+
+#include <string>
+#include <vector>
+
+#include "runners/sandbox.hpp"
+
+namespace snipcheck::runners {
+
+// A scratch folder that removes itself. Readable by the sandboxed tool.
+class ScratchFolder {
+public:
+    // Empty path() when the folder could not be made; error() says why.
+    ScratchFolder();
+    ~ScratchFolder();
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+
+    const std::string& path() const { return m_path; }
+    const std::string& error() const { return m_error; }
+    // Writes `text` to path()/name; false when it could not.
+    bool write(const std::string& name, const std::string& text) const;
+
+private:
+    std::string m_root;  // holds the scratch folder and the capture files
+    std::string m_path;
+    std::string m_error;
+};
+
+struct ToolRequest {
+    std::vector<std::string> argv;  // argv[0] is an absolute path or found on PATH
+    const ScratchFolder* scratch = nullptr;  // working directory, the only writable place
+    double timeout_seconds = 10;
+    SandboxLimits limits;
+    bool keep_network = false;  // true only for tools that talk to a server on a private socket
+};
+
+struct ToolResult {
+    bool started = false;   // false: `error` says why nothing ran
+    bool timed_out = false;
+    int exit_code = -1;     // when it exited
+    int signal = 0;         // when a signal ended it
+    std::string stdout_text;
+    std::string stderr_text;
+    std::string error;
+    SandboxNotes sandbox;
+};
+
+ToolResult run_tool(const ToolRequest& request);
+
+// The absolute path of `name` on PATH (or `name` itself when it has a
+// slash and is executable); empty when there is none.
+std::string find_program(const std::string& name);
+
+}  // namespace snipcheck::runners
