@@ -15,6 +15,7 @@
 #include "extractor/python_expectations.hpp"
 #include "extractor/python_tokens.hpp"
 #include "extractor/snippet_id.hpp"
+#include "extractor/sql_transcript.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -48,10 +49,13 @@ bool runs_with_output(const std::string& language) {
 // "Output:" label between), tagged as output or an error, or holding no code.
 bool is_output_block(const Block& block, const Snippet& previous) {
     if (!block.follows_previous || !runs_with_output(previous.language) || previous.form == SnippetForm::session ||
-        is_doctest_session(block.lines)) {
+        is_doctest_session(block.lines) || is_sql_transcript(block.lines)) {
         return false;
     }
     if (is_output_tag(block.info) || is_error_tag(block.info) || block.after_output_label) {
+        return true;
+    }
+    if (previous.language == "sql" && trim(block.info).empty() && looks_like_result_table(block.lines)) {
         return true;
     }
     return trim(block.info).empty() && language_from_content(block.lines) == "text";
@@ -151,6 +155,14 @@ private:
             code_lines = std::move(session.code);
             snippet.line_map = std::move(session.line_map);
             snippet.expectations = std::move(session.expectations);
+        } else if (is_sql_transcript(block.lines)) {
+            SqlTranscript transcript = parse_sql_transcript(block.lines, block.first_line);
+            snippet.form = SnippetForm::session;
+            snippet.language = "sql";
+            snippet.dialect = std::move(transcript.dialect);
+            code_lines = std::move(transcript.code);
+            snippet.line_map = std::move(transcript.line_map);
+            snippet.expectations = std::move(transcript.expectations);
         } else {
             snippet.form = block.form == BlockForm::fenced     ? SnippetForm::fenced
                            : block.form == BlockForm::indented ? SnippetForm::indented
@@ -197,6 +209,14 @@ private:
                 snippet.expectations = parse_python_expectations(code_lines, snippet.line_map, m_tokens);
             }
             embedded = find_embedded_sql(code_lines, snippet.line_map, m_tokens);
+        }
+        // A Markdown table right after a SQL block is the result it shows.
+        if (snippet.language == "sql" && snippet.form != SnippetForm::session &&
+            m_document.format == DocumentFormat::markdown) {
+            const int after = (block.end_marker_line > 0 ? block.end_marker_line : block.last_line()) + 1;
+            if (Expectation table = pipe_table_after(m_document.lines, after); !table.expected.empty()) {
+                snippet.expectations.push_back(std::move(table));
+            }
         }
         m_result.snippets.push_back(std::move(snippet));
         for (EmbeddedSql& sql : embedded) {

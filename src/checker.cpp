@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "src/output_compare.hpp"
+#include "src/table_check.hpp"
 
 namespace snipcheck {
 namespace {
@@ -195,6 +196,11 @@ public:
     Judge(const Snippet& snippet, const RunOutput& run) : m_snippet(snippet), m_run(run) {}
 
     ExpectationResult judge(const Expectation& expectation) const {
+        if (expectation.kind == ExpectationKind::output_block || expectation.kind == ExpectationKind::doctest) {
+            if (std::optional<ExpectationResult> table = judge_table(expectation, m_run)) {
+                return std::move(*table);
+            }
+        }
         switch (expectation.kind) {
         case ExpectationKind::output_comment:
         case ExpectationKind::value_comment:
@@ -376,6 +382,18 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
         verdict.message = timeout_message(snippet, run);
         return verdict;
     }
+    // Needs what this run does not have: a server of another dialect, a
+    // table the document never creates. Not the snippet's fault.
+    const bool needs = !run.missing_environment.empty() && run.end != RunEnd::raised &&
+                       (run.end == RunEnd::not_run || !snippet.expectations.empty());
+    if (needs) {
+        verdict.status = Status::skip;
+        verdict.message = "needs " + run.missing_environment;
+        if (run.end != RunEnd::not_run) {
+            verdict.message += "; the rest of it checked out";
+        }
+        return verdict;
+    }
     if (run.end == RunEnd::not_run) {
         verdict.status = Status::error;
         verdict.message = run.reason.empty() ? std::string("the snippet could not be run") : one_line(run.reason, k_max_message_chars);
@@ -413,6 +431,10 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
         verdict.evidence = Evidence::output;
         const std::size_t count = verdict.expectations.size();
         verdict.message = fmt::format("{} expectation{} held", count, count == 1 ? "" : "s");
+    } else if (run.static_check) {
+        verdict.status = Status::pass;
+        verdict.evidence = Evidence::static_check;
+        verdict.message = run.reason.empty() ? std::string("checked without running; nothing wrong found") : run.reason;
     } else {
         verdict.status = Status::pass;
         verdict.evidence = Evidence::run;

@@ -86,6 +86,15 @@ json snippet_report_to_json(const SnippetReport& item) {
             entry["ok"] = nullptr;
         }
     }
+    for (const Finding& finding : run.findings) {
+        out["findings"].push_back({{"line", finding.line},
+                                   {"rule", finding.rule},
+                                   {"severity", severity_name(finding.severity)},
+                                   {"message", finding.message}});
+    }
+    for (const std::string& stub : run.stubs) {
+        out["stubs"].push_back(stub);
+    }
     out["replayed"] = run.replayed;
     out["duration_ms"] = run.duration_ms;
     if (run.end != RunEnd::completed) {

@@ -146,6 +146,13 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
     const std::string message = item.verdict.message.empty() ? fallback_message(item) : item.verdict.message;
     out << path << ':' << snippet.start_line << ": " << painter.status(status, status_name(status)) << ": "
         << message << '\n';
+    // Lint findings hold whether or not the snippet could run.
+    for (const std::vector<Finding>* findings : {&snippet.findings, &run.findings}) {
+        for (const Finding& finding : *findings) {
+            out << path << ':' << finding.line << ": " << severity_name(finding.severity) << ": " << finding.message
+                << " [" << finding.rule << "]\n";
+        }
+    }
     if (status == Status::skip) {
         return;
     }
@@ -155,9 +162,8 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
     if (!run.replayed.empty()) {
         out << k_indent << "replayed first: " << replayed_text(run, document) << '\n';
     }
-    for (const Finding& finding : snippet.findings) {
-        out << path << ':' << finding.line << ": " << severity_name(finding.severity) << ": " << finding.message
-            << " [" << finding.rule << "]\n";
+    if (!run.stubs.empty()) {
+        out << k_indent << "stood in: " << join(run.stubs, ", ") << '\n';
     }
     for (const ExpectationResult& expectation : item.verdict.expectations) {
         if (expectation.ok) {

@@ -13,6 +13,7 @@
 #include "extractor/extractor.hpp"
 #include "runners/python/imported_modules.hpp"
 #include "runners/python/python_runner.hpp"
+#include "runners/sql/sql_runner.hpp"
 #include "src/checker.hpp"
 #include "src/document_loader.hpp"
 #include "src/output_file.hpp"
@@ -38,7 +39,7 @@ std::string skip_reason(const extractor::Snippet& snippet) {
         return snippet.directives.skip_reason.empty() ? "skipped by a snipcheck directive"
                                                       : "skipped: " + snippet.directives.skip_reason;
     }
-    if (snippet.language == "python") {
+    if (snippet.language == "python" || snippet.language == "sql") {
         return {};
     }
     if (snippet.language == "text") {
@@ -99,6 +100,26 @@ void run_python(const RunOptions& options, const std::vector<runners::python::Py
     }
 }
 
+// Runs the SQL snippets of each document in one SQLite session and judges them.
+void run_sql_snippets(const RunOptions& options, std::vector<runners::sql::SqlDocumentJob>& jobs,
+             const std::vector<std::vector<std::size_t>>& job_reports, RunReport& report) {
+    for (std::size_t job = 0; job < jobs.size(); ++job) {
+        for (std::size_t index : job_reports[job]) {
+            jobs[job].snippets.push_back(&report.snippets[index].snippet);
+        }
+    }
+    runners::sql::SqlRunOptions sql_options;
+    sql_options.default_timeout_seconds = options.timeout_seconds;
+    std::vector<std::vector<RunOutput>> outputs = runners::sql::run_sql(jobs, sql_options);
+    for (std::size_t job = 0; job < jobs.size(); ++job) {
+        for (std::size_t i = 0; i < job_reports[job].size(); ++i) {
+            SnippetReport& entry = report.snippets[job_reports[job][i]];
+            entry.run = std::move(outputs[job][i]);
+            entry.verdict = check(entry.snippet, entry.run);
+        }
+    }
+}
+
 }  // namespace
 
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -118,6 +139,8 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     std::vector<std::vector<std::size_t>> job_reports;  // job -> report index of each snippet
     std::map<std::string, std::size_t> by_id;           // for duplicates: id -> report index
     std::vector<std::pair<std::size_t, std::string>> duplicates;
+    std::vector<runners::sql::SqlDocumentJob> sql_jobs;
+    std::vector<std::vector<std::size_t>> sql_job_reports;
     for_each_document(options.paths, problem, [&](const extractor::Document& document,
                                                    extractor::ExtractedDocument& extracted) {
         const std::string& path = document.path;
@@ -127,6 +150,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             }
         }
         std::vector<std::size_t> python;
+        std::vector<std::size_t> sql;
         for (extractor::Snippet& snippet : extracted.snippets) {
             SnippetReport entry;
             entry.snippet = std::move(snippet);
@@ -135,6 +159,8 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 entry.verdict = skipped(std::move(reason));
             } else if (!entry.snippet.duplicate_of.empty()) {
                 duplicates.emplace_back(index, entry.snippet.duplicate_of);
+            } else if (entry.snippet.language == "sql") {
+                sql.push_back(index);
             } else {
                 python.push_back(index);
             }
@@ -145,6 +171,10 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             jobs.push_back({path, {}});
             job_reports.push_back(std::move(python));
         }
+        if (!sql.empty()) {
+            sql_jobs.push_back({path, {}});
+            sql_job_reports.push_back(std::move(sql));
+        }
     });
     // Pointers are taken once the report stops growing.
     for (std::size_t job = 0; job < jobs.size(); ++job) {
@@ -154,6 +184,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
 
     run_python(options, jobs, job_reports, report, err);
+    run_sql_snippets(options, sql_jobs, sql_job_reports, report);
     // Identical snippets ran once; each copy carries the original's verdict.
     for (const auto& [index, original] : duplicates) {
         SnippetReport& entry = report.snippets[index];

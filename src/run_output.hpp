@@ -4,8 +4,12 @@
 // the checker; plain values, no behaviour.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "src/finding.hpp"
+#include "src/result_table.hpp"
 
 namespace snipcheck {
 
@@ -28,6 +32,10 @@ struct StatementOutput {
     bool raised = false;           // the statement raised (and the snippet went on only if that was expected)
     std::string exception_type;    // "ValueError", "json.decoder.JSONDecodeError" as `type.__qualname__`, module-qualified unless builtins
     std::string exception_message; // str(exception)
+    // A SQL statement that returns rows: what it returned, and whether its
+    // order is meaningful (a top-level ORDER BY).
+    std::optional<ResultTable> table;
+    bool ordered = false;
 };
 
 // An exception seen passing a document line, even if a handler caught it
@@ -60,6 +68,18 @@ struct RunOutput {
     std::string missing_module;
     std::vector<RaisedAt> raised_at;
     std::vector<std::string> replayed;  // ids of earlier snippets run first to define names this one uses
+    // What the snippet needs that this run does not have, for a person: "table
+    // 'Visited', which the document never creates", "a MySQL server". With it,
+    // expectations that could not be compared make the verdict `skip`.
+    std::string missing_environment;
+    // Stand-ins the run used in place of what the document does not define
+    // ("table articles(title)"); listed in the report's `stubs`.
+    std::vector<std::string> stubs;
+    // The runner parsed and checked the snippet without executing it
+    // (SQL prepared against a stand-in schema, a Dockerfile parsed).
+    bool static_check = false;
+    // Lint findings, at document lines.
+    std::vector<Finding> findings;
     double duration_ms = 0;
 };
 

@@ -123,6 +123,7 @@ TEST_CASE("run a mixed document: each verdict, exit status 1, JSON keeps the con
     CHECK((*raises)["message"].get<std::string>().find("KeyError") != std::string::npos);
     CHECK((*forever)["status"] == "timeout");
     CHECK((*sql)["status"] == "skip");
+    CHECK((*sql)["message"].get<std::string>().find("MySQL server") != std::string::npos);
 }
 
 TEST_CASE("the terminal report shows file:line, expected, actual and the closing counts", "[e2e][run]") {

@@ -1,0 +1,210 @@
+#include "extractor/sql_transcript.hpp"
+
+#include <regex>
+
+#include "extractor/line_classifier.hpp"
+
+namespace snipcheck::extractor {
+namespace {
+
+struct Prompt {
+    std::string_view first;         // "mysql> "
+    std::string_view continuation;  // "    -> "
+    std::string_view dialect;
+};
+
+// psql's prompt carries the database name: "postgres=# ", "shop=> ", "shop-# ".
+constexpr Prompt k_prompts[] = {
+    {"mysql> ", "-> ", "mysql"},
+    {"MariaDB [", "-> ", "mysql"},  // "MariaDB [db]> "
+    {"sqlite> ", "...> ", "sqlite"},
+};
+
+std::size_t psql_prompt_length(std::string_view line, bool continuation) {
+    static const std::regex first(R"(^[A-Za-z_][\w]*=[#>] )");
+    static const std::regex more(R"(^[A-Za-z_][\w]*[-'"(][#>] )");
+    std::match_results<std::string_view::const_iterator> match;
+    if (std::regex_search(line.begin(), line.end(), match, continuation ? more : first)) {
+        return static_cast<std::size_t>(match.length(0));
+    }
+    return 0;
+}
+
+// Length of the first-line prompt at the start of `line`, 0 when none.
+std::size_t prompt_length(std::string_view line, std::string* dialect) {
+    for (const Prompt& prompt : k_prompts) {
+        if (line.substr(0, prompt.first.size()) == prompt.first) {
+            std::size_t length = prompt.first.size();
+            if (prompt.first == "MariaDB [") {
+                const std::size_t end = line.find("]> ");
+                if (end == std::string_view::npos) {
+                    continue;
+                }
+                length = end + 3;
+            }
+            if (dialect != nullptr) {
+                *dialect = prompt.dialect;
+            }
+            return length;
+        }
+    }
+    if (const std::size_t length = psql_prompt_length(line, false); length > 0) {
+        if (dialect != nullptr) {
+            *dialect = "postgresql";
+        }
+        return length;
+    }
+    return 0;
+}
+
+std::size_t continuation_length(std::string_view line) {
+    const std::string_view text = trim(line);
+    for (std::string_view mark : {std::string_view("-> "), std::string_view("...> ")}) {
+        if (text.substr(0, mark.size()) == mark || text == trim(mark)) {
+            return line.find(trim(mark)) + std::min(mark.size(), text.size());
+        }
+    }
+    return psql_prompt_length(line, true);
+}
+
+bool ends_statement(std::string_view code) {
+    const std::string_view text = trim(code);
+    return !text.empty() && (text.back() == ';' || text.substr(text.size() - std::min<std::size_t>(2, text.size())) == "\\G");
+}
+
+}  // namespace
+
+bool looks_like_result_table(const std::vector<std::string_view>& lines) {
+    std::vector<std::string_view> text;
+    for (std::string_view line : lines) {
+        if (!trim(line).empty()) {
+            text.push_back(trim(line));
+        }
+        if (text.size() == 2) {
+            break;
+        }
+    }
+    if (text.empty()) {
+        return false;
+    }
+    const auto rule = [](std::string_view line, std::string_view allowed) {
+        return line.size() >= 3 && line.find_first_not_of(allowed) == std::string_view::npos &&
+               line.find('-') != std::string_view::npos;
+    };
+    if (text[0].substr(0, 9) == "Empty set") {
+        return true;
+    }
+    if (text[0].substr(0, 2) == "+-" && rule(text[0], "+-")) {
+        return true;
+    }
+    if (text.size() == 2 && rule(text[1], "|-:+ ") && text[0].find('|') != std::string_view::npos) {
+        return true;
+    }
+    return false;
+}
+
+Expectation pipe_table_after(const std::vector<std::string_view>& document_lines, int line) {
+    Expectation expectation;
+    expectation.kind = ExpectationKind::output_block;
+    auto index = static_cast<std::size_t>(std::max(1, line) - 1);
+    bool labelled = false;
+    while (index < document_lines.size()) {
+        const std::string_view text = trim(document_lines[index]);
+        if (text.empty()) {
+            ++index;
+        } else if (!labelled && (text == "Output:" || text == "Result:" || text == "**Output:**" || text == "**Result:**")) {
+            labelled = true;
+            ++index;
+        } else {
+            break;
+        }
+    }
+    std::vector<std::string_view> table;
+    for (std::size_t i = index; i < document_lines.size() && trim(document_lines[i]).substr(0, 1) == "|"; ++i) {
+        table.push_back(document_lines[i]);
+    }
+    if (table.size() < 2 || !looks_like_result_table(table)) {
+        return expectation;
+    }
+    expectation.line = static_cast<int>(index) + 1;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        expectation.expected += std::string(table[i]) + (i + 1 < table.size() ? "\n" : "");
+    }
+    return expectation;
+}
+
+bool is_sql_transcript(const std::vector<std::string_view>& lines) {
+    for (std::string_view line : lines) {
+        if (!trim(line).empty()) {
+            return prompt_length(trim(line), nullptr) > 0;
+        }
+    }
+    return false;
+}
+
+SqlTranscript parse_sql_transcript(const std::vector<std::string_view>& lines, int first_line) {
+    SqlTranscript transcript;
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        std::string_view line = trim(lines[i]);
+        const std::size_t prompt = prompt_length(line, &transcript.dialect);
+        if (prompt == 0) {
+            ++i;
+            continue;
+        }
+        const int statement_line = first_line + static_cast<int>(i);
+        std::string_view code = line.substr(prompt);
+        transcript.code.push_back(code);
+        transcript.line_map.push_back(statement_line);
+        ++i;
+        bool done = ends_statement(code);
+        while (!done && i < lines.size()) {
+            const std::size_t more = continuation_length(lines[i]);
+            if (more == 0) {
+                break;
+            }
+            code = lines[i].substr(std::min(more, lines[i].size()));
+            transcript.code.push_back(code);
+            transcript.line_map.push_back(first_line + static_cast<int>(i));
+            done = ends_statement(code);
+            ++i;
+        }
+        // The output: up to the next prompt; blank lines around it dropped.
+        const std::size_t output_start = i;
+        while (i < lines.size() && prompt_length(trim(lines[i]), nullptr) == 0) {
+            ++i;
+        }
+        std::size_t begin = output_start;
+        std::size_t end = i;
+        while (begin < end && trim(lines[begin]).empty()) {
+            ++begin;
+        }
+        while (end > begin && trim(lines[end - 1]).empty()) {
+            --end;
+        }
+        if (begin == end) {
+            continue;
+        }
+        Expectation expectation;
+        expectation.line = first_line + static_cast<int>(begin);
+        expectation.statement_line = statement_line;
+        expectation.kind = ExpectationKind::doctest;
+        for (std::size_t k = begin; k < end; ++k) {
+            expectation.expected += std::string(lines[k]) + (k + 1 < end ? "\n" : "");
+        }
+        // "ERROR 1146 (42S02): Table ..." : the client reports an error.
+        if (trim(lines[begin]).substr(0, 6) == "ERROR " || trim(lines[begin]).substr(0, 6) == "ERROR:" ||
+            trim(lines[begin]).substr(0, 14) == "Parse error: " || trim(lines[begin]).substr(0, 13) == "Runtime error") {
+            expectation.kind = ExpectationKind::raises;
+            expectation.expected = "SQL error";
+        }
+        // "Query OK, 1 row affected" says nothing a table could check.
+        if (trim(lines[begin]).substr(0, 8) == "Query OK" && end - begin <= 2) {
+            continue;
+        }
+        transcript.expectations.push_back(std::move(expectation));
+    }
+    return transcript;
+}
+
+}  // namespace snipcheck::extractor

@@ -1,0 +1,58 @@
+#pragma once
+// One document's SQLite database: in memory, nothing on disk reachable
+// (ATTACH and VACUUM INTO refused), a heap limit, and a deadline that
+// interrupts a runaway statement. Statements run in it one at a time.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/result_table.hpp"
+
+struct sqlite3;
+
+namespace snipcheck::runners::sql {
+
+struct StatementResult {
+    bool ok = false;
+    std::string error;              // SQLite's message when !ok
+    bool timed_out = false;         // interrupted at the deadline
+    std::optional<ResultTable> table;  // for statements that return columns
+    std::string missing_table;      // "no such table: X" -> X
+    std::string missing_column;     // "no such column: X" -> X
+};
+
+class SqliteSession {
+public:
+    // Opens a fresh in-memory database; nullptr and `error` when SQLite cannot.
+    static std::unique_ptr<SqliteSession> open(std::string& error);
+    ~SqliteSession();
+    SqliteSession(const SqliteSession&) = delete;
+    SqliteSession& operator=(const SqliteSession&) = delete;
+
+    // Runs one statement (placeholders bound to NULL) with `seconds` to
+    // finish; rows beyond `max_rows` are dropped. Prepare-only checks that
+    // the statement is valid against the schema without running it.
+    enum class Mode { execute, prepare_only };
+    StatementResult run(const std::string& statement, Mode mode, double seconds, std::size_t max_rows = 10000);
+
+    // Creates table `name` with one column, or adds `column` to a table made
+    // this way; false when SQLite refuses (a name that is not a plain name).
+    bool stand_in_table(const std::string& name);
+    bool stand_in_column(const std::string& table, const std::string& column);
+
+    // Drops a table; false when SQLite refuses.
+    bool drop_table(const std::string& name);
+
+    // Does a table (or view) of this name exist now?
+    bool has_table(const std::string& name);
+
+private:
+    explicit SqliteSession(sqlite3* db) : m_db(db) {}
+    sqlite3* m_db = nullptr;
+    double m_deadline = 0;  // steady-clock seconds; read by the progress handler
+    friend int progress_handler(void* session);
+};
+
+}  // namespace snipcheck::runners::sql

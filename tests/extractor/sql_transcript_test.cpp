@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include "extractor/extractor.hpp"
+#include "extractor/sql_transcript.hpp"
+#include "tests/extractor/test_documents.hpp"
+
+using namespace snipcheck;
+using namespace snipcheck::extractor;
+
+TEST_CASE("parse_sql_transcript: statements, continuations and the tables after them") {
+    const std::vector<std::string_view> lines = {
+        "mysql> SELECT name, COUNT(*)",
+        "    -> FROM pets GROUP BY name;",
+        "+------+----------+",
+        "| name | COUNT(*) |",
+        "+------+----------+",
+        "| Rex  |        2 |",
+        "+------+----------+",
+        "1 row in set (0.00 sec)",
+        "",
+        "mysql> INSERT INTO pets VALUES ('Tom');",
+        "Query OK, 1 row affected (0.01 sec)",
+        "",
+        "mysql> SELECT * FROM nowhere;",
+        "ERROR 1146 (42S02): Table 'shop.nowhere' doesn't exist",
+    };
+    REQUIRE(is_sql_transcript(lines));
+    const SqlTranscript transcript = parse_sql_transcript(lines, 10);
+    CHECK(transcript.dialect == "mysql");
+    CHECK(test::strings_of(transcript.code) ==
+          std::vector<std::string>{"SELECT name, COUNT(*)", "FROM pets GROUP BY name;",
+                                   "INSERT INTO pets VALUES ('Tom');", "SELECT * FROM nowhere;"});
+    CHECK(transcript.line_map == std::vector<int>{10, 11, 19, 22});
+    REQUIRE(transcript.expectations.size() == 2);
+    CHECK(transcript.expectations[0].line == 12);
+    CHECK(transcript.expectations[0].statement_line == 10);
+    CHECK(transcript.expectations[0].expected.find("| Rex  |        2 |") != std::string::npos);
+    CHECK(transcript.expectations[1].kind == ExpectationKind::raises);
+    CHECK(transcript.expectations[1].statement_line == 22);
+}
+
+TEST_CASE("parse_sql_transcript reads psql and sqlite3 prompts") {
+    const std::vector<std::string_view> psql = {"shop=# SELECT 1 AS one;", " one ", "-----", "   1", "(1 row)"};
+    REQUIRE(is_sql_transcript(psql));
+    CHECK(parse_sql_transcript(psql, 1).dialect == "postgresql");
+    const std::vector<std::string_view> sqlite = {"sqlite> SELECT 1", "   ...> + 1;", "2"};
+    const SqlTranscript transcript = parse_sql_transcript(sqlite, 1);
+    CHECK(transcript.dialect == "sqlite");
+    CHECK(transcript.code.size() == 2);
+    CHECK(transcript.expectations.size() == 1);
+    CHECK_FALSE(is_sql_transcript({"SELECT 1;", "mysql> x"}));
+}
+
+TEST_CASE("looks_like_result_table knows client tables from code") {
+    CHECK(looks_like_result_table({"+----+", "| id |", "+----+"}));
+    CHECK(looks_like_result_table({"| id | name |", "|----|:----:|", "| 1 | a |"}));
+    CHECK(looks_like_result_table({" id | name ", "----+------", "  1 | a"}));
+    CHECK(looks_like_result_table({"Empty set (0.00 sec)"}));
+    CHECK_FALSE(looks_like_result_table({"x = a | b", "print(x)"}));
+    CHECK_FALSE(looks_like_result_table({"SELECT 1;"}));
+}
+
+TEST_CASE("A Markdown table or a client table right after a SQL block is its expected result") {
+    const Document document = test::document_from_bytes("doc.md",
+        "```sql\nSELECT 1 AS one;\n```\n\nOutput:\n\n| one |\n|-----|\n| 1   |\n\n"
+        "```sql\nSELECT 2 AS two;\n```\n\n```\n+-----+\n| two |\n+-----+\n|   2 |\n+-----+\n```\n\n"
+        "```sql\nSELECT 3;\n```\n\nA paragraph, then a table that belongs to the prose:\n\n| a |\n|---|\n| 1 |\n");
+    const ExtractedDocument extracted = extract(document);
+    REQUIRE(extracted.snippets.size() == 3);
+    REQUIRE(extracted.snippets[0].expectations.size() == 1);
+    CHECK(extracted.snippets[0].expectations[0].line == 7);
+    CHECK(extracted.snippets[0].expectations[0].expected == "| one |\n|-----|\n| 1   |");
+    REQUIRE(extracted.snippets[1].expectations.size() == 1);
+    CHECK(extracted.snippets[1].expectations[0].kind == ExpectationKind::output_block);
+    CHECK(extracted.snippets[1].expectations[0].expected.find("|   2 |") != std::string::npos);
+    CHECK(extracted.snippets[2].expectations.empty());
+}

@@ -1,0 +1,131 @@
+// The SQL runner on small documents: one SQLite session per document, stand-in
+// tables for what the document never creates, dialects it cannot run.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extractor/extractor.hpp"
+#include "runners/sql/sql_runner.hpp"
+#include "src/checker.hpp"
+#include "tests/extractor/test_documents.hpp"
+
+using namespace snipcheck;
+
+namespace {
+
+struct Ran {
+    extractor::ExtractedDocument extracted;
+    std::vector<const extractor::Snippet*> sql;
+    std::vector<RunOutput> outputs;
+    std::vector<Verdict> verdicts;
+};
+
+Ran run_document(const std::string& markdown, double timeout = 10) {
+    Ran ran;
+    const extractor::Document document = test::document_from_bytes("doc.md", markdown);
+    ran.extracted = extractor::extract(document);
+    runners::sql::SqlDocumentJob job{"doc.md", {}};
+    for (const extractor::Snippet& snippet : ran.extracted.snippets) {
+        if (snippet.language == "sql") {
+            job.snippets.push_back(&snippet);
+        }
+    }
+    ran.sql = job.snippets;
+    runners::sql::SqlRunOptions options;
+    options.default_timeout_seconds = timeout;
+    ran.outputs = runners::sql::run_sql({job}, options).front();
+    for (std::size_t i = 0; i < ran.sql.size(); ++i) {
+        ran.verdicts.push_back(check(*ran.sql[i], ran.outputs[i]));
+    }
+    return ran;
+}
+
+}  // namespace
+
+TEST_CASE("SQL runner: tables an earlier block creates exist for later blocks") {
+    const Ran ran = run_document(
+        "```sql\nCREATE TABLE pets (name TEXT, age INTEGER);\nINSERT INTO pets VALUES ('Rex', 3), ('Tom', NULL);\n```\n\n"
+        "Then:\n\n```sql\nSELECT name, age FROM pets ORDER BY name;\n```\n");
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.outputs[0].end == RunEnd::completed);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    REQUIRE(ran.outputs[1].statements.size() == 1);
+    const StatementOutput& select = ran.outputs[1].statements[0];
+    CHECK(select.line == 9);
+    CHECK(select.ordered);
+    REQUIRE(select.table);
+    CHECK(select.table->columns == std::vector<std::string>{"name", "age"});
+    REQUIRE(select.table->rows.size() == 2);
+    CHECK(select.table->rows[0][0] == "Rex");
+    CHECK(select.table->rows[0][1] == "3");
+    CHECK_FALSE(select.table->rows[1][1].has_value());
+}
+
+TEST_CASE("SQL runner: a syntax error is an error at its document line and stops the block") {
+    const Ran ran = run_document("```sql\nCREATE TABLE t (a);\nSELECT a FROM t;\nSELEC a FROM t;\nSELECT 1;\n```\n");
+    REQUIRE(ran.outputs.size() == 1);
+    CHECK(ran.outputs[0].end == RunEnd::raised);
+    CHECK(ran.outputs[0].exception_line == 4);
+    CHECK(ran.outputs[0].exception_message.find("syntax error") != std::string::npos);
+    CHECK(ran.outputs[0].statements.size() == 3);
+    CHECK(ran.verdicts[0].status == Status::error);
+}
+
+TEST_CASE("SQL runner: a table the document never creates is stood in for, and said so") {
+    const Ran ran = run_document("```sql\nSELECT title, price FROM books WHERE price > 10;\n```\n");
+    REQUIRE(ran.outputs.size() == 1);
+    CHECK(ran.outputs[0].end == RunEnd::completed);
+    CHECK(ran.outputs[0].stubs == std::vector<std::string>{"table books(title, price)"});
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[0].evidence == Evidence::static_check);
+}
+
+TEST_CASE("SQL runner: with a stand-in table, a written result cannot be compared and the snippet is skipped") {
+    const Ran ran = run_document("```sql\nSELECT count(*) FROM visits;\n```\n\n| count(*) |\n|---|\n| 8 |\n");
+    REQUIRE(ran.outputs.size() == 1);
+    CHECK(ran.verdicts[0].status == Status::skip);
+    CHECK(ran.verdicts[0].message.find("visits") != std::string::npos);
+}
+
+TEST_CASE("SQL runner: a stand-in is still a syntax check") {
+    const Ran ran = run_document("```sql\nSELECT title FROM books WHERE;\n```\n");
+    CHECK(ran.verdicts[0].status == Status::error);
+}
+
+TEST_CASE("SQL runner: SQL embedded in Python is prepared with its placeholders, not run") {
+    const Ran ran = run_document(
+        "```python\ncursor.execute(\"UPDATE book SET price = price * 1.1 WHERE author_id = %s\", [7])\n"
+        "cursor.execute(\"SELECT title FROM book WHERE\")\n```\n");
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.sql[0]->form == extractor::SnippetForm::embedded);
+    CHECK(ran.outputs[0].static_check);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[0].evidence == Evidence::static_check);
+    CHECK(ran.outputs[0].stubs == std::vector<std::string>{"table book(price, author_id)"});
+    CHECK(ran.verdicts[1].status == Status::error);
+    CHECK(ran.outputs[1].exception_line == 3);
+}
+
+TEST_CASE("SQL runner: MySQL SQL is skipped with the reason when only SQLite is there") {
+    const Ran ran = run_document("```mysql\nSELECT 1;\n```\n\n```sql\nCREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY);\n```\n");
+    REQUIRE(ran.verdicts.size() == 2);
+    for (const Verdict& verdict : ran.verdicts) {
+        CHECK(verdict.status == Status::skip);
+        CHECK(verdict.message.find("MySQL server") != std::string::npos);
+    }
+}
+
+TEST_CASE("SQL runner: a runaway query is interrupted at the timeout") {
+    const Ran ran = run_document(
+        "```sql\nWITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n;\n```\n", 0.3);
+    CHECK(ran.outputs[0].end == RunEnd::timeout);
+    CHECK(ran.verdicts[0].status == Status::timeout);
+}
+
+TEST_CASE("SQL runner: no file outside the in-memory database can be opened") {
+    const Ran ran = run_document("```sql\nATTACH DATABASE '/tmp/snipcheck-attach-test.db' AS other;\n```\n\n"
+                                 "```sql\nCREATE TABLE t (a);\nVACUUM INTO '/tmp/snipcheck-vacuum-test.db';\n```\n");
+    CHECK(ran.verdicts[0].status == Status::error);
+    CHECK(ran.verdicts[1].status == Status::error);
+}

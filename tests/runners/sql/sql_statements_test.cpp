@@ -1,0 +1,58 @@
+#include <catch2/catch.hpp>
+
+#include "runners/sql/sql_statements.hpp"
+
+using namespace snipcheck::runners::sql;
+
+TEST_CASE("split_sql_statements splits at top-level semicolons with their lines") {
+    const auto statements = split_sql_statements(
+        "-- the table\n"
+        "CREATE TABLE t (a TEXT);\n"
+        "INSERT INTO t VALUES ('x;y'), (\"q;\");\n"
+        "\n"
+        "SELECT a\n"
+        "FROM t /* ; not here */\n"
+        "WHERE a <> 'it''s;'");
+    REQUIRE(statements.size() == 3);
+    CHECK(statements[0].text == "CREATE TABLE t (a TEXT)");
+    CHECK(statements[0].line == 2);
+    CHECK(statements[1].text == "INSERT INTO t VALUES ('x;y'), (\"q;\")");
+    CHECK(statements[1].line == 3);
+    CHECK(statements[2].line == 5);
+    CHECK(statements[2].end_line == 7);
+}
+
+TEST_CASE("split_sql_statements keeps a trigger body whole and drops comment-only pieces") {
+    const auto statements = split_sql_statements(
+        "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN\n"
+        "  UPDATE n SET c = c + 1;\n"
+        "  UPDATE m SET c = c + 1;\n"
+        "END;\n"
+        "-- done ;\n");
+    REQUIRE(statements.size() == 1);
+    CHECK(statements[0].end_line == 4);
+}
+
+TEST_CASE("sqlite_placeholders rewrites DB-API placeholders outside quotes") {
+    CHECK(sqlite_placeholders("SELECT * FROM b WHERE p > %s AND a = %(author)s") ==
+          "SELECT * FROM b WHERE p > ? AND a = :author");
+    CHECK(sqlite_placeholders("SELECT '%s' || 'x%%' FROM t WHERE n LIKE %s") == "SELECT '%s' || 'x%%' FROM t WHERE n LIKE ?");
+    CHECK(sqlite_placeholders("SELECT 100 %% 7") == "SELECT 100 % 7");
+}
+
+TEST_CASE("dialect_marks names MySQL and PostgreSQL syntax and nothing in portable SQL") {
+    CHECK(dialect_marks("CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;") == "mysql");
+    CHECK(dialect_marks("# a MySQL comment\nSELECT 1;") == "mysql");
+    CHECK(dialect_marks("CREATE TABLE t (id SERIAL PRIMARY KEY);") == "postgresql");
+    CHECK(dialect_marks("SELECT name::text FROM t WHERE name ILIKE 'a%';") == "postgresql");
+    CHECK(dialect_marks("SELECT name, COUNT(*) FROM t GROUP BY name ORDER BY name;").empty());
+    CHECK(dialect_marks("SELECT 'AUTO_INCREMENT' FROM t;").empty());
+}
+
+TEST_CASE("statement_orders_rows sees a top-level ORDER BY only") {
+    CHECK(statement_orders_rows("SELECT * FROM t ORDER BY a"));
+    CHECK(statement_orders_rows("select * from t order\n  by a desc"));
+    CHECK_FALSE(statement_orders_rows("SELECT a, RANK() OVER (ORDER BY b) FROM t"));
+    CHECK_FALSE(statement_orders_rows("SELECT * FROM (SELECT a FROM t ORDER BY a) s"));
+    CHECK_FALSE(statement_orders_rows("SELECT 'ORDER BY' FROM t"));
+}
