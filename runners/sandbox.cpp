@@ -162,7 +162,7 @@ void apply_landlock(const std::string& scratch, bool network_isolated, SandboxNo
 
 }  // namespace
 
-SandboxNotes enter_namespaces() {
+SandboxNotes enter_namespaces(PidNamespace pid) {
     SandboxNotes notes;
     const bool root = ::geteuid() == 0;
     if (!root) {
@@ -183,6 +183,9 @@ SandboxNotes enter_namespaces() {
         bring_loopback_up(notes);
     } else {
         notes.missing.push_back("network namespace: " + errno_text());
+    }
+    if (pid == PidNamespace::skip) {
+        return notes;
     }
     if (::unshare(CLONE_NEWPID) == 0) {
         notes.protections.push_back("pid namespace (every process the snippet starts dies with it)");

@@ -26,8 +26,13 @@ struct SandboxNotes {
     std::vector<std::string> missing;
 };
 
+// A new pid namespace makes the caller's next child its pid 1, and from
+// then on the caller itself can start no threads (the kernel refuses
+// CLONE_THREAD across namespaces): only a process that forks asks for one.
+enum class PidNamespace { enter, skip };
+
 // In the warden. Afterwards its next child is pid 1 of a new pid namespace.
-SandboxNotes enter_namespaces();
+SandboxNotes enter_namespaces(PidNamespace pid = PidNamespace::enter);
 
 // In the runner: standard input from /dev/null, fds 1 and 2 into the
 // capture files, working directory `scratch`, resource limits, an

@@ -46,7 +46,9 @@ void write_all(int fd, const std::string& text) {
     ::setpgid(0, 0);
     SandboxNotes notes;
     if (!request.keep_network) {
-        notes = enter_namespaces();
+        // A tool may start threads (node does), so no pid namespace: the
+        // timeout kills the tool's process group instead.
+        notes = enter_namespaces(PidNamespace::skip);
     }
     SandboxNotes confined = confine_runner(request.scratch->path(), root + "/stdout", root + "/stderr",
                                            request.limits, !request.keep_network);

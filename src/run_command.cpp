@@ -18,6 +18,7 @@
 #include "src/document_loader.hpp"
 #include "src/output_file.hpp"
 #include "src/progress_line.hpp"
+#include "src/static_checks.hpp"
 #include "src/report_json.hpp"
 #include "src/report_junit.hpp"
 #include "src/report_term.hpp"
@@ -39,7 +40,7 @@ std::string skip_reason(const extractor::Snippet& snippet) {
         return snippet.directives.skip_reason.empty() ? "skipped by a snipcheck directive"
                                                       : "skipped: " + snippet.directives.skip_reason;
     }
-    if (snippet.language == "python" || snippet.language == "sql") {
+    if (snippet.language == "python" || snippet.language == "sql" || has_static_check(snippet)) {
         return {};
     }
     if (snippet.language == "text") {
@@ -139,6 +140,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     std::vector<std::vector<std::size_t>> job_reports;  // job -> report index of each snippet
     std::map<std::string, std::size_t> by_id;           // for duplicates: id -> report index
     std::vector<std::pair<std::size_t, std::string>> duplicates;
+    std::vector<std::size_t> checked_alone;  // report indices of snippets a parser or checker looks at alone
     std::vector<runners::sql::SqlDocumentJob> sql_jobs;
     std::vector<std::vector<std::size_t>> sql_job_reports;
     for_each_document(options.paths, problem, [&](const extractor::Document& document,
@@ -161,6 +163,8 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 duplicates.emplace_back(index, entry.snippet.duplicate_of);
             } else if (entry.snippet.language == "sql") {
                 sql.push_back(index);
+            } else if (has_static_check(entry.snippet)) {
+                checked_alone.push_back(index);
             } else {
                 python.push_back(index);
             }
@@ -185,6 +189,11 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
 
     run_python(options, jobs, job_reports, report, err);
     run_sql_snippets(options, sql_jobs, sql_job_reports, report);
+    for (std::size_t index : checked_alone) {
+        SnippetReport& entry = report.snippets[index];
+        entry.run = run_static_check(entry.snippet, entry.snippet.directives.timeout_seconds.value_or(options.timeout_seconds));
+        entry.verdict = check(entry.snippet, entry.run);
+    }
     // Identical snippets ran once; each copy carries the original's verdict.
     for (const auto& [index, original] : duplicates) {
         SnippetReport& entry = report.snippets[index];

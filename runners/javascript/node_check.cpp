@@ -1,0 +1,71 @@
+#include "runners/javascript/node_check.hpp"
+
+#include <chrono>
+#include <regex>
+
+#include "runners/tool_process.hpp"
+
+namespace snipcheck::runners::javascript {
+namespace {
+
+int document_line(const extractor::Snippet& snippet, int code_line) {
+    const auto index = static_cast<std::size_t>(std::max(1, code_line) - 1);
+    return index < snippet.line_map.size() ? snippet.line_map[index] : snippet.start_line;
+}
+
+bool is_module(const std::string& code) {
+    static const std::regex module_syntax(R"((^|\n)\s*(import\s+[\w{*'"]|export\s+(default|const|let|var|function|class|async|\{|\*)))");
+    return std::regex_search(code, module_syntax);
+}
+
+}  // namespace
+
+RunOutput check_javascript(const extractor::Snippet& snippet, double timeout_seconds) {
+    const auto began = std::chrono::steady_clock::now();
+    RunOutput output;
+    output.static_check = true;
+    ScratchFolder scratch;
+    const std::string file = is_module(snippet.code) ? "snippet.mjs" : "snippet.js";
+    if (!scratch.error().empty() || !scratch.write(file, snippet.code + "\n")) {
+        output.end = RunEnd::not_run;
+        output.reason = "cannot write the snippet for node: " + scratch.error();
+        return output;
+    }
+    ToolRequest request;
+    request.argv = {"node", "--check", file};
+    request.scratch = &scratch;
+    request.timeout_seconds = timeout_seconds;
+    const ToolResult result = run_tool(request);
+    if (!result.started) {
+        output.end = RunEnd::not_run;
+        output.missing_environment = "node (Debian package nodejs) to check JavaScript";
+        output.reason = result.error;
+    } else if (result.timed_out) {
+        output.end = RunEnd::timeout;
+        output.reason = "node --check did not finish in time";
+    } else if (result.exit_code != 0) {
+        // "/…/snippet.js:3" on the first line, the message on the line that starts with an error name.
+        static const std::regex where(R"(snippet\.m?js:(\d+))");
+        static const std::regex message(R"((^|\n)((\w*Error): ([^\n]*)))");
+        std::smatch match;
+        int line = 1;
+        if (std::regex_search(result.stderr_text, match, where)) {
+            line = std::stoi(match[1]);
+        }
+        output.end = RunEnd::raised;
+        output.exception_line = document_line(snippet, line);
+        if (std::regex_search(result.stderr_text, match, message)) {
+            output.exception_type = match[3];
+            output.exception_message = match[4];
+        } else {
+            output.exception_type = "node --check";
+            output.exception_message = result.stderr_text.substr(0, 400);
+        }
+    } else {
+        output.reason = "valid JavaScript (node --check)";
+    }
+    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+    return output;
+}
+
+}  // namespace snipcheck::runners::javascript

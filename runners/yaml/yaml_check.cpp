@@ -1,0 +1,145 @@
+#include "runners/yaml/yaml_check.hpp"
+
+#include <chrono>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "runners/yaml/yaml_structure.hpp"
+
+namespace snipcheck::runners::yaml {
+namespace {
+
+int document_line(const extractor::Snippet& snippet, int code_line) {
+    const auto index = static_cast<std::size_t>(std::max(1, code_line) - 1);
+    return index < snippet.line_map.size() ? snippet.line_map[index] : snippet.start_line;
+}
+
+// The first character that is not blank and not in a `#` comment line.
+char first_content_char(const std::string& code) {
+    bool comment = false;
+    bool line_start = true;
+    for (char c : code) {
+        if (c == '\n') {
+            comment = false;
+            line_start = true;
+            continue;
+        }
+        if (comment || c == ' ' || c == '\t' || c == '\r') {
+            continue;
+        }
+        if (line_start && (c == '#' || c == '/')) {
+            comment = true;
+            continue;
+        }
+        return c;
+    }
+    return '\0';
+}
+
+void fail(RunOutput& output, const extractor::Snippet& snippet, int code_line, std::string type, std::string message) {
+    output.end = RunEnd::raised;
+    output.exception_type = std::move(type);
+    output.exception_message = std::move(message);
+    output.exception_line = document_line(snippet, code_line);
+}
+
+int line_of_offset(const std::string& code, std::size_t offset) {
+    int line = 1;
+    for (std::size_t i = 0; i < offset && i < code.size(); ++i) {
+        line += code[i] == '\n' ? 1 : 0;
+    }
+    return line;
+}
+
+}  // namespace
+
+RunOutput check_yaml(const extractor::Snippet& snippet) {
+    const auto began = std::chrono::steady_clock::now();
+    RunOutput output;
+    output.static_check = true;
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(snippet.code);
+    } catch (const YAML::Exception& error) {
+        const int line = error.mark.is_null() ? 1 : error.mark.line + 1;
+        const char first = first_content_char(snippet.code);
+        if (first == '{' || first == '[') {
+            fail(output, snippet, line, "YAML error",
+                 fmt::format("this is JSON with comments, tagged yaml, and YAML cannot read it ({}); JSON has no "
+                             "comments and one top-level value: tag it json and drop the comments, or write YAML "
+                             "documents separated by ---",
+                             error.msg));
+        } else {
+            fail(output, snippet, line, "YAML error", error.msg);
+        }
+    } catch (const std::exception& error) {
+        fail(output, snippet, 1, "YAML error", error.what());
+    }
+    std::string kinds;
+    for (const YAML::Node& root : documents) {
+        std::vector<Finding> findings;
+        try {
+            switch (yaml_kind(root)) {
+            case YamlKind::compose: findings = check_compose(root); kinds = "a docker-compose file"; break;
+            case YamlKind::actions_workflow: findings = check_actions_workflow(root); kinds = "a GitHub Actions workflow"; break;
+            case YamlKind::plain: break;
+            }
+        } catch (const YAML::Exception& error) {
+            findings.push_back({error.mark.is_null() ? 1 : error.mark.line + 1, "yaml-structure", Severity::error, error.msg});
+        }
+        for (Finding& finding : findings) {
+            finding.line = document_line(snippet, finding.line);
+            output.findings.push_back(std::move(finding));
+        }
+    }
+    for (const Finding& finding : output.findings) {
+        if (finding.severity == Severity::error && output.end == RunEnd::completed) {
+            output.end = RunEnd::raised;
+            output.exception_type = "invalid " + (kinds.empty() ? std::string("YAML") : kinds.substr(kinds.find(' ') + 1));
+            output.exception_message = finding.message;
+            output.exception_line = finding.line;
+        }
+    }
+    if (output.end == RunEnd::completed) {
+        output.reason = kinds.empty() ? std::string("valid YAML") : "valid YAML; the structure of " + kinds + " holds";
+    }
+    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+    return output;
+}
+
+RunOutput check_json(const extractor::Snippet& snippet) {
+    const auto began = std::chrono::steady_clock::now();
+    RunOutput output;
+    output.static_check = true;
+    try {
+        [[maybe_unused]] const nlohmann::json parsed = nlohmann::json::parse(snippet.code);
+        output.reason = "valid JSON";
+    } catch (const nlohmann::json::parse_error& error) {
+        bool jsonc = false;
+        try {
+            [[maybe_unused]] const nlohmann::json parsed = nlohmann::json::parse(snippet.code, nullptr, true, true);
+            jsonc = true;
+        } catch (const nlohmann::json::exception&) {
+        }
+        if (jsonc) {
+            output.reason = "valid JSON with comments (JSONC)";
+            output.findings.push_back({document_line(snippet, line_of_offset(snippet.code, error.byte - 1)),
+                                       "json-comments", Severity::warning,
+                                       "comments are not JSON: a strict parser (Python's json, JSON.parse) rejects this"});
+        } else {
+            const int line = line_of_offset(snippet.code, error.byte > 0 ? error.byte - 1 : 0);
+            std::string message = error.what();
+            // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
+            if (const std::size_t colon = message.find(": "); colon != std::string::npos) {
+                message = message.substr(colon + 2);
+            }
+            fail(output, snippet, line, "JSON error", message);
+        }
+    }
+    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+    return output;
+}
+
+}  // namespace snipcheck::runners::yaml

@@ -1,0 +1,30 @@
+#include "src/static_checks.hpp"
+
+#include "runners/javascript/node_check.hpp"
+#include "runners/yaml/yaml_check.hpp"
+
+namespace snipcheck {
+
+bool has_static_check(const extractor::Snippet& snippet) {
+    const std::string& language = snippet.language;
+    return language == "yaml" || language == "json" || language == "javascript";
+}
+
+RunOutput run_static_check(const extractor::Snippet& snippet, double timeout_seconds) {
+    const std::string& language = snippet.language;
+    if (language == "yaml") {
+        return runners::yaml::check_yaml(snippet);
+    }
+    if (language == "json") {
+        return runners::yaml::check_json(snippet);
+    }
+    if (language == "javascript") {
+        return runners::javascript::check_javascript(snippet, timeout_seconds);
+    }
+    RunOutput output;
+    output.end = RunEnd::not_run;
+    output.reason = "no checker for " + language;
+    return output;
+}
+
+}  // namespace snipcheck
