@@ -420,7 +420,7 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
                               : fmt::format("needs module '{}', which is not installed here", run.missing_module);
     } else if (std::optional<std::string> error = run_error(snippet, run)) {
         verdict.status = Status::error;
-        verdict.evidence = Evidence::run;
+        verdict.evidence = run.static_check ? Evidence::static_check : Evidence::run;
         verdict.message = std::move(*error);
     } else if (!all_ok) {
         verdict.status = Status::fail;

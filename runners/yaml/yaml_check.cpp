@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "runners/yaml/yaml_structure.hpp"
+#include "runners/yaml/yaml_syntax.hpp"
 
 namespace snipcheck::runners::yaml {
 namespace {
@@ -60,22 +61,23 @@ RunOutput check_yaml(const extractor::Snippet& snippet) {
     RunOutput output;
     output.static_check = true;
     std::vector<YAML::Node> documents;
-    try {
-        documents = YAML::LoadAll(snippet.code);
-    } catch (const YAML::Exception& error) {
-        const int line = error.mark.is_null() ? 1 : error.mark.line + 1;
+    if (const YamlSyntaxError syntax = check_yaml_syntax(snippet.code); syntax.line > 0) {
         const char first = first_content_char(snippet.code);
         if (first == '{' || first == '[') {
-            fail(output, snippet, line, "YAML error",
+            fail(output, snippet, syntax.line, "YAML error",
                  fmt::format("this is JSON with comments, tagged yaml, and YAML cannot read it ({}); JSON has no "
                              "comments and one top-level value: tag it json and drop the comments, or write YAML "
                              "documents separated by ---",
-                             error.msg));
+                             syntax.message));
         } else {
-            fail(output, snippet, line, "YAML error", error.msg);
+            fail(output, snippet, syntax.line, "YAML error", syntax.message);
         }
-    } catch (const std::exception& error) {
-        fail(output, snippet, 1, "YAML error", error.what());
+    } else {
+        try {
+            documents = YAML::LoadAll(snippet.code);
+        } catch (const std::exception& error) {
+            fail(output, snippet, 1, "YAML error", error.what());
+        }
     }
     std::string kinds;
     for (const YAML::Node& root : documents) {
