@@ -1,0 +1,137 @@
+#include "runners/python/python_lint.hpp"
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "runners/python/pyflakes_driver_source.hpp"
+#include "runners/python/pyflakes_rules.hpp"
+#include "runners/tool_process.hpp"
+
+namespace snipcheck::runners::python {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* k_driver_name = "pyflakes_driver.py";
+constexpr const char* k_input_name = "snippets.json";
+constexpr const char* k_output_name = "findings.json";
+
+std::string request_text(const std::vector<LintDocument>& documents) {
+    json request_documents = json::array();
+    for (const LintDocument& document : documents) {
+        json snippets = json::array();
+        for (const extractor::Snippet* snippet : document.snippets) {
+            snippets.push_back({{"code", snippet->code},
+                                {"line_map", snippet->line_map},
+                                {"isolated", snippet->directives.session == "isolated"}});
+        }
+        request_documents.push_back({{"snippets", std::move(snippets)}});
+    }
+    // Decoded text is UTF-8; replace rather than fail should a byte slip through.
+    return json{{"documents", std::move(request_documents)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// A finding the driver wrote in another shape is left out rather than
+// thrown about: the driver is ours, and a snippet never runs there.
+bool is_finding(const json& item) {
+    return item.is_object() && item.contains("line") && item["line"].is_number_integer() && item.contains("rule") &&
+           item["rule"].is_string() && item.contains("message") && item["message"].is_string();
+}
+
+SnippetFindings snippet_findings(const extractor::Snippet& snippet, const json& reported) {
+    SnippetFindings findings;
+    for (const json& item : reported) {
+        if (!is_finding(item)) {
+            continue;
+        }
+        const std::string rule = item["rule"].get<std::string>();
+        if (!keeps_pyflakes_finding(rule, snippet.form)) {
+            continue;
+        }
+        // The driver has mapped lines to the document, in the messages too.
+        findings.push_back(Finding{item["line"].get<int>(), rule, pyflakes_rule_severity(rule),
+                                   item["message"].get<std::string>()});
+    }
+    return findings;
+}
+
+// The driver's answer, checked to have the shape of the request.
+LintResult read_answer(const std::vector<LintDocument>& documents, const std::string& text) {
+    LintResult result;
+    const json answer = json::parse(text, nullptr, false);
+    const json* answered = answer.is_object() && answer.contains("documents") ? &answer["documents"] : nullptr;
+    if (answered == nullptr || !answered->is_array() || answered->size() != documents.size()) {
+        result.error = "pyflakes driver gave an unreadable answer";
+        return result;
+    }
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+        const json& snippets = (*answered)[d];
+        if (!snippets.is_array() || snippets.size() != documents[d].snippets.size()) {
+            return LintResult{{}, "pyflakes driver answered for the wrong number of snippets"};
+        }
+        std::vector<SnippetFindings>& document_findings = result.findings.emplace_back();
+        for (std::size_t s = 0; s < snippets.size(); ++s) {
+            const json empty = json::array();
+            const json& reported = snippets[s].is_array() ? snippets[s] : empty;
+            document_findings.push_back(snippet_findings(*documents[d].snippets[s], reported));
+        }
+    }
+    return result;
+}
+
+// The last non-empty line of a tool's stderr: Python's exception line.
+std::string last_line(const std::string& text) {
+    std::istringstream lines(text);
+    std::string last;
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty()) {
+            last = line;
+        }
+    }
+    return last;
+}
+
+}  // namespace
+
+LintResult lint_python(const std::vector<LintDocument>& documents, double timeout_seconds,
+                       const std::string& python) {
+    ScratchFolder scratch;
+    if (!scratch.error().empty()) {
+        return LintResult{{}, scratch.error()};
+    }
+    if (!scratch.write(k_driver_name, std::string(k_pyflakes_driver_source)) ||
+        !scratch.write(k_input_name, request_text(documents))) {
+        return LintResult{{}, "cannot write the pyflakes input into " + scratch.path()};
+    }
+    ToolRequest request;
+    // -I: no PYTHON* variables, user site or current folder on sys.path;
+    // -B: no bytecode files.
+    request.argv = {python, "-I", "-B", k_driver_name, k_input_name, k_output_name};
+    request.scratch = &scratch;
+    request.timeout_seconds = timeout_seconds;
+    const ToolResult ran = run_tool(request);
+    if (!ran.started) {
+        return LintResult{{}, ran.error};
+    }
+    if (ran.timed_out) {
+        return LintResult{{}, fmt::format("pyflakes timed out after {} s", timeout_seconds)};
+    }
+    if (ran.exit_code != 0) {
+        const std::string why = last_line(ran.stderr_text);
+        return LintResult{{}, fmt::format("pyflakes failed ({}): {}", ran.signal != 0 ? fmt::format("signal {}", ran.signal)
+                                                                                      : fmt::format("exit {}", ran.exit_code),
+                                          why.empty() ? std::string("no message") : why)};
+    }
+    std::ifstream answer(scratch.path() + "/" + k_output_name, std::ios::binary);
+    std::ostringstream text;
+    text << answer.rdbuf();
+    return read_answer(documents, text.str());
+}
+
+}  // namespace snipcheck::runners::python

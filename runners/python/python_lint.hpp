@@ -1,0 +1,38 @@
+#pragma once
+// pyflakes over the Python snippets of a whole run, in one sandboxed
+// interpreter process (runners/python/pyflakes_driver.py, compiled in).
+// Session-aware: a snippet may use the names earlier snippets of its
+// document define, as the runner replays them. Parses only, runs nothing.
+
+#include <string>
+#include <vector>
+
+#include "extractor/snippet.hpp"
+#include "src/finding.hpp"
+
+namespace snipcheck::runners::python {
+
+// Debian's interpreter, which has python3-pyflakes.
+inline constexpr const char* k_default_lint_python = "/usr/bin/python3";
+
+// One document's Python snippets, in document order.
+struct LintDocument {
+    std::vector<const extractor::Snippet*> snippets;
+};
+
+// The findings of one snippet, at document lines.
+using SnippetFindings = std::vector<Finding>;
+
+struct LintResult {
+    std::vector<std::vector<SnippetFindings>> findings;  // [document][snippet], same shape as the input
+    std::string error;  // not empty when pyflakes could not run; then `findings` is empty
+};
+
+// Runs pyflakes once for all documents with `python`. A snippet that does
+// not parse (a syntax error, Python 2) has no findings and is no error.
+// Fails (LintResult::error) when the interpreter or pyflakes is missing,
+// the run times out or its answer cannot be read.
+LintResult lint_python(const std::vector<LintDocument>& documents, double timeout_seconds,
+                       const std::string& python = k_default_lint_python);
+
+}  // namespace snipcheck::runners::python
