@@ -12,6 +12,7 @@
 
 #include "extractor/extractor.hpp"
 #include "runners/python/imported_modules.hpp"
+#include "runners/python/python_lint.hpp"
 #include "runners/python/python_runner.hpp"
 #include "runners/sql/sql_runner.hpp"
 #include "src/checker.hpp"
@@ -25,6 +26,8 @@
 
 namespace snipcheck {
 namespace {
+
+constexpr double k_lint_timeout_seconds = 60;  // pyflakes over every Python snippet of the run
 
 Verdict skipped(std::string reason) {
     Verdict verdict;
@@ -92,10 +95,22 @@ void run_python(const RunOptions& options, const std::vector<runners::python::Py
     progress.clear();
     report.sandbox = std::move(result.sandbox);
     report.python_version = std::move(result.python_version);
+    // pyflakes reads every document's Python in one process, session-aware.
+    std::vector<runners::python::LintDocument> lint_documents;
+    for (const auto& job : jobs) {
+        lint_documents.push_back({job.snippets});
+    }
+    runners::python::LintResult lint = runners::python::lint_python(lint_documents, k_lint_timeout_seconds);
+    if (!lint.error.empty()) {
+        report.sandbox.missing.push_back("pyflakes lint: " + lint.error);
+    }
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         for (std::size_t i = 0; i < job_reports[job].size(); ++i) {
             SnippetReport& entry = report.snippets[job_reports[job][i]];
             entry.run = std::move(result.outputs[job][i]);
+            if (job < lint.findings.size() && i < lint.findings[job].size()) {
+                entry.run.findings = std::move(lint.findings[job][i]);
+            }
             entry.verdict = check(entry.snippet, entry.run);
         }
     }
