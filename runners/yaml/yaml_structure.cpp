@@ -17,20 +17,22 @@ Finding finding(const YAML::Node& node, std::string rule, Severity severity, std
 
 bool is_scalar_text(const YAML::Node& node) { return node.IsDefined() && node.IsScalar(); }
 
-std::vector<std::string> names_in(const YAML::Node& node) {
-    std::vector<std::string> names;
+// The names a list, a mapping or a scalar gives, each with the node to
+// point a finding at.
+std::vector<std::pair<std::string, YAML::Node>> names_in(const YAML::Node& node) {
+    std::vector<std::pair<std::string, YAML::Node>> names;
     if (node.IsSequence()) {
         for (const YAML::Node& item : node) {
             if (item.IsScalar()) {
-                names.push_back(item.as<std::string>());
+                names.emplace_back(item.as<std::string>(), item);
             }
         }
     } else if (node.IsMap()) {
         for (const auto& item : node) {
-            names.push_back(item.first.as<std::string>());
+            names.emplace_back(item.first.as<std::string>(), item.first);
         }
     } else if (node.IsScalar()) {
-        names.push_back(node.as<std::string>());
+        names.emplace_back(node.as<std::string>(), node);
     }
     return names;
 }
@@ -78,7 +80,7 @@ std::vector<Finding> check_compose(const YAML::Node& root) {
     }
     std::set<std::string> declared_volumes;
     if (root["volumes"].IsDefined()) {
-        for (const std::string& name : names_in(root["volumes"])) {
+        for (const auto& [name, node] : names_in(root["volumes"])) {
             declared_volumes.insert(name);
         }
     }
@@ -95,9 +97,9 @@ std::vector<Finding> check_compose(const YAML::Node& root) {
                                        fmt::format("service \"{}\" has neither `image` nor `build`", name)));
         }
         if (service["depends_on"].IsDefined()) {
-            for (const std::string& other : names_in(service["depends_on"])) {
+            for (const auto& [other, node] : names_in(service["depends_on"])) {
                 if (service_names.count(other) == 0) {
-                    findings.push_back(finding(service["depends_on"], "compose-depends-on", Severity::error,
+                    findings.push_back(finding(node, "compose-depends-on", Severity::error,
                                                fmt::format("service \"{}\" depends on \"{}\", which is not a service", name, other)));
                 }
             }
@@ -143,9 +145,9 @@ std::vector<Finding> check_actions_workflow(const YAML::Node& root) {
             continue;
         }
         if (job["needs"].IsDefined()) {
-            for (const std::string& need : names_in(job["needs"])) {
+            for (const auto& [need, node] : names_in(job["needs"])) {
                 if (job_ids.count(need) == 0) {
-                    findings.push_back(finding(job["needs"], "actions-needs", Severity::error,
+                    findings.push_back(finding(node, "actions-needs", Severity::error,
                                                fmt::format("job \"{}\" needs \"{}\", which is not a job", id, need)));
                 }
             }
