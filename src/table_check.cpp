@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "src/result_table.hpp"
+#include "src/result_table_compare.hpp"
 
 namespace snipcheck {
 namespace {

@@ -10,6 +10,7 @@
 
 #include "runners/sql/sql_statements.hpp"
 #include "runners/sql/sqlite_session.hpp"
+#include "src/sql_order_by.hpp"
 
 namespace snipcheck::runners::sql {
 namespace {
@@ -197,7 +198,7 @@ private:
                 break;
             }
             if (result.table && mode == SqliteSession::Mode::execute) {
-                out.ordered = statement_orders_rows(statement.text);
+                out.ordered = query_orders_rows(statement.text);
                 out.table = std::move(result.table);
             }
             output.statements.push_back(std::move(out));

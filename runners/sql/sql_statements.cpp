@@ -212,27 +212,4 @@ std::string dialect_marks(std::string_view code) {
     return {};
 }
 
-bool statement_orders_rows(std::string_view statement) {
-    int depth = 0;
-    bool orders = false;
-    walk_code(statement, [&](std::size_t i) -> std::size_t {
-        const char c = statement[i];
-        if (c == '(') {
-            ++depth;
-        } else if (c == ')') {
-            depth = std::max(0, depth - 1);
-        } else if (depth == 0 && (c == 'o' || c == 'O') && word_start(statement, i) &&
-                   upper_word_at(statement, i) == "ORDER") {
-            std::size_t j = i + 5;
-            while (j < statement.size() && std::isspace(static_cast<unsigned char>(statement[j]))) {
-                ++j;
-            }
-            orders = orders || upper_word_at(statement, j) == "BY";
-            return j;
-        }
-        return i + 1;
-    });
-    return orders;
-}
-
 }  // namespace snipcheck::runners::sql

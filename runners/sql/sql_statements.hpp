@@ -29,8 +29,4 @@ std::string sqlite_placeholders(std::string_view statement);
 // empty when it reads as portable SQL.
 std::string dialect_marks(std::string_view code);
 
-// Does the statement sort its rows (a top-level ORDER BY)? A window's
-// `OVER (ORDER BY ...)` and a subquery's ORDER BY do not count.
-bool statement_orders_rows(std::string_view statement);
-
 }  // namespace snipcheck::runners::sql

@@ -49,10 +49,3 @@ TEST_CASE("dialect_marks names MySQL and PostgreSQL syntax and nothing in portab
     CHECK(dialect_marks("SELECT 'AUTO_INCREMENT' FROM t;").empty());
 }
 
-TEST_CASE("statement_orders_rows sees a top-level ORDER BY only") {
-    CHECK(statement_orders_rows("SELECT * FROM t ORDER BY a"));
-    CHECK(statement_orders_rows("select * from t order\n  by a desc"));
-    CHECK_FALSE(statement_orders_rows("SELECT a, RANK() OVER (ORDER BY b) FROM t"));
-    CHECK_FALSE(statement_orders_rows("SELECT * FROM (SELECT a FROM t ORDER BY a) s"));
-    CHECK_FALSE(statement_orders_rows("SELECT 'ORDER BY' FROM t"));
-}
