@@ -1,13 +1,14 @@
 #include "src/static_checks.hpp"
 
 #include "runners/javascript/node_check.hpp"
+#include "runners/nginx/nginx_runner.hpp"
 #include "runners/yaml/yaml_check.hpp"
 
 namespace snipcheck {
 
 bool has_static_check(const extractor::Snippet& snippet) {
     const std::string& language = snippet.language;
-    return language == "yaml" || language == "json" || language == "javascript";
+    return language == "yaml" || language == "json" || language == "javascript" || language == "nginx";
 }
 
 RunOutput run_static_check(const extractor::Snippet& snippet, double timeout_seconds) {
@@ -20,6 +21,9 @@ RunOutput run_static_check(const extractor::Snippet& snippet, double timeout_sec
     }
     if (language == "javascript") {
         return runners::javascript::check_javascript(snippet, timeout_seconds);
+    }
+    if (language == "nginx") {
+        return runners::nginx::run_nginx_snippet(snippet, timeout_seconds);
     }
     RunOutput output;
     output.end = RunEnd::not_run;

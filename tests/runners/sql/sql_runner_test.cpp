@@ -129,3 +129,17 @@ TEST_CASE("SQL runner: no file outside the in-memory database can be opened") {
     CHECK(ran.verdicts[0].status == Status::error);
     CHECK(ran.verdicts[1].status == Status::error);
 }
+
+TEST_CASE("SQL runner: a written result table that differs from the rows is a fail with a diff") {
+    const Ran ran = run_document(
+        "```sql\nCREATE TABLE pets (name TEXT, age INTEGER);\nINSERT INTO pets VALUES ('Rex', 3), ('Tom', 5);\n"
+        "SELECT name, age FROM pets;\n```\n\n| name | age |\n|------|-----|\n| Tom  | 5   |\n| Rex  | 4   |\n\n"
+        "```sql\nSELECT name FROM pets ORDER BY age DESC;\n```\n\n| name |\n|---|\n| Tom |\n| Rex |\n");
+    REQUIRE(ran.verdicts.size() == 2);
+    CHECK(ran.verdicts[0].status == Status::fail);
+    REQUIRE(ran.verdicts[0].expectations.size() == 1);
+    const ExpectationResult& mismatch = ran.verdicts[0].expectations[0];
+    CHECK(mismatch.line == 7);
+    CHECK(mismatch.diff.find("Rex") != std::string::npos);
+    CHECK(ran.verdicts[1].status == Status::pass);
+}
