@@ -12,7 +12,8 @@ namespace {
 
 constexpr const char* k_usage =
     "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
-    "                     [--output FILE] [--python PATH] [--no-cache] [--verbose]\n"
+    "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
+    "                     [--no-cache] [--verbose]\n"
     "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
     "       snipcheck --version | --help\n"
     "\n"
@@ -142,6 +143,21 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
         } else if (argument == "--python") {
             if (!value(options.python)) {
                 return 2;
+            }
+        } else if (argument == "--sql-engine") {
+            if (!value(text)) {
+                return 2;
+            }
+            if (text == "sqlite") {
+                options.sql_engine = SqlEngine::sqlite;
+            } else if (text == "mariadb" || text == "mysql") {
+                options.sql_engine = SqlEngine::mariadb;
+            } else if (text == "postgres" || text == "postgresql") {
+                options.sql_engine = SqlEngine::postgres;
+            } else if (text == "auto") {
+                options.sql_engine = SqlEngine::auto_select;
+            } else {
+                return usage_error(err, "--sql-engine is sqlite, mariadb, postgres or auto, not '" + text + "'");
             }
         } else if (argument == "--no-cache") {
             options.no_cache = true;

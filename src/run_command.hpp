@@ -10,6 +10,10 @@ namespace snipcheck {
 
 enum class RunFormat { term, json, junit };
 
+// Where SQL runs: SQLite only (other dialects skipped), one server for
+// everything, or SQLite plus a server for each dialect that needs one.
+enum class SqlEngine { sqlite, mariadb, postgres, auto_select };
+
 struct RunOptions {
     std::vector<std::string> paths;
     int jobs = 0;  // 0: one per core
@@ -17,6 +21,7 @@ struct RunOptions {
     RunFormat format = RunFormat::term;
     std::string output;  // empty: standard output
     std::string python;  // empty: the embedded interpreter
+    SqlEngine sql_engine = SqlEngine::sqlite;
     bool no_cache = false;  // accepted; there is no cache yet
     bool verbose = false;
 };
