@@ -188,6 +188,13 @@ private:
                     snippet.defects.emplace_back("wrong-language-tag");
                 }
             }
+            if (snippet.language == "sql") {
+                if (SqlTranscript split = split_sql_and_results(block.lines, block.first_line); !split.code.empty()) {
+                    code_lines = std::move(split.code);
+                    snippet.line_map = std::move(split.line_map);
+                    snippet.expectations = std::move(split.expectations);
+                }
+            }
         }
         if (!snippet.directives.language.empty()) {
             snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);

@@ -133,6 +133,58 @@ Expectation pipe_table_after(const std::vector<std::string_view>& document_lines
     return expectation;
 }
 
+namespace {
+
+bool is_table_line(std::string_view line) {
+    const std::string_view text = trim(line);
+    static const std::regex footer(R"(^(\d+ rows? in set|Empty set|\(\d+ rows?\)|Query OK).*)");
+    return !text.empty() && (text[0] == '+' || text[0] == '|' || std::regex_match(text.begin(), text.end(), footer));
+}
+
+}  // namespace
+
+SqlTranscript split_sql_and_results(const std::vector<std::string_view>& lines, int first_line) {
+    SqlTranscript result;
+    bool found = false;
+    int statement_line = 0;  // first line of the statement being read, 0 between statements
+    int last_statement = 0;  // first line of the last complete statement
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        const std::string_view text = trim(lines[i]);
+        const std::vector<std::string_view> rest(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end());
+        if (statement_line == 0 && last_statement > 0 && is_table_line(lines[i]) && looks_like_result_table(rest)) {
+            Expectation expectation;
+            expectation.kind = ExpectationKind::doctest;
+            expectation.line = first_line + static_cast<int>(i);
+            expectation.statement_line = last_statement;
+            std::size_t end = i;
+            while (end < lines.size() && is_table_line(lines[end])) {
+                expectation.expected += std::string(lines[end]) + "\n";
+                ++end;
+            }
+            expectation.expected.pop_back();
+            result.expectations.push_back(std::move(expectation));
+            found = true;
+            i = end;
+            continue;
+        }
+        if (!text.empty() && statement_line == 0 && text.substr(0, 2) != "--") {
+            statement_line = first_line + static_cast<int>(i);
+        }
+        result.code.push_back(lines[i]);
+        result.line_map.push_back(first_line + static_cast<int>(i));
+        if (!text.empty() && text.back() == ';' && statement_line > 0) {
+            last_statement = statement_line;
+            statement_line = 0;
+        }
+        ++i;
+    }
+    if (!found) {
+        return {};
+    }
+    return result;
+}
+
 bool is_sql_transcript(const std::vector<std::string_view>& lines) {
     for (std::string_view line : lines) {
         if (!trim(line).empty()) {

@@ -31,6 +31,12 @@ bool looks_like_result_table(const std::vector<std::string_view>& lines);
 // expectation; empty expected text when no table is there.
 Expectation pipe_table_after(const std::vector<std::string_view>& document_lines, int line);
 
+// A SQL block that shows each query's result table right after it, with no
+// prompts (`SELECT ...;` then a `+---+` table): the SQL alone, and each table
+// as the expected result of the statement before it. Empty code when the
+// block holds no such table.
+SqlTranscript split_sql_and_results(const std::vector<std::string_view>& lines, int first_line);
+
 // lines are a block's lines, the first at document line first_line. A
 // statement runs until its `;` (continuation prompts `->`, `...>`, `-#`
 // dropped); what follows until the next prompt is its output.

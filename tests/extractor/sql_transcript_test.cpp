@@ -75,3 +75,33 @@ TEST_CASE("A Markdown table or a client table right after a SQL block is its exp
     CHECK(extracted.snippets[1].expectations[0].expected.find("|   2 |") != std::string::npos);
     CHECK(extracted.snippets[2].expectations.empty());
 }
+
+TEST_CASE("split_sql_and_results: a SQL block with each query's table after it, no prompts") {
+    const std::vector<std::string_view> lines = {
+        "SELECT name",
+        "FROM pets;",
+        "",
+        "+------+",
+        "| name |",
+        "+------+",
+        "| Rex  |",
+        "+------+",
+        "1 row in set (0.00 sec)",
+        "",
+        "SELECT 2 AS two;",
+        "+-----+",
+        "| two |",
+        "+-----+",
+        "|   2 |",
+        "+-----+",
+    };
+    const SqlTranscript split = split_sql_and_results(lines, 20);
+    CHECK(test::strings_of(split.code) == std::vector<std::string>{"SELECT name", "FROM pets;", "", "", "SELECT 2 AS two;"});
+    CHECK(split.line_map == std::vector<int>{20, 21, 22, 29, 30});
+    REQUIRE(split.expectations.size() == 2);
+    CHECK(split.expectations[0].statement_line == 20);
+    CHECK(split.expectations[0].line == 23);
+    CHECK(split.expectations[0].expected.find("1 row in set") != std::string::npos);
+    CHECK(split.expectations[1].statement_line == 30);
+    CHECK(split_sql_and_results({"SELECT a | b FROM t;", "SELECT 1;"}, 1).code.empty());
+}
