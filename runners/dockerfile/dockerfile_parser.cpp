@@ -284,6 +284,7 @@ private:
             }
             heredoc.end_line = static_cast<int>(m_next);
             instruction.end_line = heredoc.end_line;
+            heredoc.terminated = terminated;
             if (!terminated) {
                 error(instruction.line, fmt::format("unterminated heredoc: no line \"{}\" closes the heredoc "
                                                     "that starts after line {}",

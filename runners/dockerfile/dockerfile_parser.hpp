@@ -26,6 +26,7 @@ struct Heredoc {
     bool chomp = false;    // `<<-`: leading tabs of the body's lines are removed
     int first_line = 0;    // the body's first line (the closing line when the body is empty)
     int end_line = 0;      // the line of the closing delimiter (the last line when unterminated)
+    bool terminated = true;  // false when the file ended before the closing delimiter
 };
 
 // One source line of an instruction after continuation joining: its
