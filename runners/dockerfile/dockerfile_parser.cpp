@@ -135,7 +135,8 @@ private:
             if (value == "\\" || value == "`") {
                 m_result.escape = value.front();
             } else {
-                error(number, fmt::format("invalid escape character \"{}\": the escape directive takes ` or \\", value));
+                error(number,
+                      fmt::format("invalid escape character \"{}\": the escape directive takes ` or \\", value));
             }
         }
     }

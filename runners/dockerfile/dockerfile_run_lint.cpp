@@ -39,7 +39,10 @@ Words peel_wrappers(Words words, bool& used_sudo) {
         }
         used_sudo = used_sudo || name == "sudo";
         std::size_t i = 1;
-        while (i < words.size() && (starts_with(words[i], "-") || (name == "env" && words[i].find('=') != std::string::npos))) {
+        const auto is_option = [&](const std::string& word) {
+            return starts_with(word, "-") || (name == "env" && word.find('=') != std::string::npos);
+        };
+        while (i < words.size() && is_option(words[i])) {
             // sudo -u user, sudo -g group, nice -n 10: options that take the next word.
             const bool takes_value = (name == "sudo" && (words[i] == "-u" || words[i] == "-g" || words[i] == "-C" ||
                                                          words[i] == "-U" || words[i] == "-h" || words[i] == "-p")) ||
@@ -139,20 +142,21 @@ std::string listed(const Words& names) {
 
 class RunLinter {
 public:
-    RunLinter(const ParsedDockerfile& parsed, std::vector<Finding>& findings) : m_parsed(parsed), m_findings(findings) {}
+    RunLinter(const ParsedDockerfile& parsed, std::vector<Finding>& findings)
+        : m_parsed(parsed), m_findings(findings) {}
 
     void lint(const ShellScript& script) {
         const Instruction& run = m_parsed.instructions[script.instruction_index];
         const Variables scope = variables_at(m_parsed, script.instruction_index);
         const std::vector<shell::ShellCommand> commands = shell::simple_commands(script.text);
-        const bool cleans_lists = std::any_of(commands.begin(), commands.end(), [](const shell::ShellCommand& c) {
+        m_cleans_lists = std::any_of(commands.begin(), commands.end(), [](const shell::ShellCommand& c) {
             bool ignored = false;
             const Words words = peel_wrappers(c.words, ignored);
             return !words.empty() && base_name(words[0]) == "rm" &&
                    std::any_of(words.begin(), words.end(),
                                [](const std::string& w) { return starts_with(w, "/var/lib/apt/lists"); });
         });
-        bool cleanup_reported = false;
+        m_cleanup_reported = false;
         bool cd_reported = false;
         for (const shell::ShellCommand& command : commands) {
             const int line = script.code_lines[static_cast<std::size_t>(command.line - 1)];
@@ -174,7 +178,7 @@ public:
             if (name == "apt-get" || name == "apt") {
                 const AptCommand apt = read_apt(words);
                 if (apt.subcommand == "install") {
-                    lint_apt_install(apt, name, line, run, cleans_lists, cleanup_reported);
+                    lint_apt_install(apt, name, line, run);
                 } else if (apt.subcommand == "upgrade" || apt.subcommand == "dist-upgrade" ||
                            apt.subcommand == "full-upgrade") {
                     add(line, "apt-get-upgrade", Severity::warning,
@@ -197,8 +201,7 @@ private:
         m_findings.push_back({line, rule, severity, std::move(message)});
     }
 
-    void lint_apt_install(const AptCommand& apt, const std::string& name, int line, const Instruction& run,
-                          bool cleans_lists, bool& cleanup_reported) {
+    void lint_apt_install(const AptCommand& apt, const std::string& name, int line, const Instruction& run) {
         if (!answers_yes(apt)) {
             add(line, "apt-get-missing-yes", Severity::warning,
                 fmt::format("{} install without -y stops at its confirmation prompt, which a build cannot answer",
@@ -209,8 +212,8 @@ private:
             add(line, "apt-get-install-recommends", Severity::note,
                 fmt::format("{} install without --no-install-recommends also installs recommended packages", name));
         }
-        if (!cleans_lists && !cleanup_reported && !has_cache_mount(run, "/var/lib/apt")) {
-            cleanup_reported = true;
+        if (!m_cleans_lists && !m_cleanup_reported && !has_cache_mount(run, "/var/lib/apt")) {
+            m_cleanup_reported = true;
             add(line, "apt-get-no-cleanup", Severity::warning,
                 fmt::format("{} install without rm -rf /var/lib/apt/lists/* in the same RUN leaves the package "
                             "lists in the image layer",
@@ -234,6 +237,8 @@ private:
 
     const ParsedDockerfile& m_parsed;
     std::vector<Finding>& m_findings;
+    bool m_cleans_lists = false;      // this RUN removes /var/lib/apt/lists
+    bool m_cleanup_reported = false;  // one apt-get-no-cleanup per RUN
 };
 
 }  // namespace

@@ -10,6 +10,9 @@ namespace {
 
 using shell::ShellDialect;
 
+// Whether the leading tabs of heredoc lines go (`<<-` bodies Docker runs itself).
+enum class LeadingTabs { keep, strip };
+
 void add_line(ShellScript& script, std::string_view text, int code_line) {
     script.text += text;
     script.text += '\n';
@@ -39,13 +42,13 @@ void add_command_lines(ShellScript& script, const Instruction& run) {
     }
 }
 
-void add_body_lines(ShellScript& script, const Heredoc& heredoc, bool chomp) {
+void add_body_lines(ShellScript& script, const Heredoc& heredoc, LeadingTabs tabs) {
     std::string_view content = heredoc.content;
     int line = heredoc.first_line;
     while (!content.empty()) {
         const std::size_t end = content.find('\n');
         std::string_view text = content.substr(0, end);
-        while (chomp && !text.empty() && text.front() == '\t') {
+        while (tabs == LeadingTabs::strip && !text.empty() && text.front() == '\t') {
             text.remove_prefix(1);
         }
         add_line(script, text, line++);
@@ -86,13 +89,13 @@ std::optional<ShellScript> run_script(const Instruction& run, ShellDialect diale
             }
             script.dialect = *named;
         }
-        add_body_lines(script, body, body.chomp);
+        add_body_lines(script, body, body.chomp ? LeadingTabs::strip : LeadingTabs::keep);
         return script;
     }
     add_command_lines(script, run);
     for (const Heredoc& heredoc : run.heredocs) {
         // The shell reads the bodies after the command line and strips <<- tabs itself.
-        add_body_lines(script, heredoc, false);
+        add_body_lines(script, heredoc, LeadingTabs::keep);
         if (heredoc.terminated) {
             add_line(script, heredoc.name, heredoc.end_line);
         }

@@ -96,16 +96,17 @@ Variables variables_at(const ParsedDockerfile& parsed, std::size_t index) {
         return globals;  // a FROM, or an ARG before the first FROM
     }
     // The ENV of the stages this one builds on, oldest first.
-    std::vector<const Stage*> chain;
-    for (const Stage* current = &*stage; current != nullptr;
-         current = current->parent ? &stages[*current->parent] : nullptr) {
-        chain.insert(chain.begin(), current);
+    std::vector<std::size_t> chain;
+    for (std::optional<std::size_t> current = static_cast<std::size_t>(stage - stages.begin()); current;
+         current = stages[*current].parent) {
+        chain.push_back(*current);
     }
+    std::reverse(chain.begin(), chain.end());
     Scope scope;
-    for (const Stage* current : chain) {
+    for (const std::size_t current : chain) {
         scope.arguments.clear();
-        const std::size_t end = current == &*stage ? index : current->end_index;
-        for (std::size_t i = current->from_index + 1; i < end; ++i) {
+        const std::size_t end = current == chain.back() ? index : stages[current].end_index;
+        for (std::size_t i = stages[current].from_index + 1; i < end; ++i) {
             apply(parsed.instructions[i], globals, parsed.escape, scope);
         }
     }

@@ -148,7 +148,8 @@ TEST_CASE("parse_dockerfile reports an unterminated heredoc at its instruction")
     const ParsedDockerfile parsed = parse_dockerfile("FROM alpine:3.20\nRUN <<EOF\necho hi\neof\n");
     REQUIRE(parsed.errors.size() == 1);
     CHECK(parsed.errors[0].line == 2);
-    CHECK(parsed.errors[0].message == "unterminated heredoc: no line \"EOF\" closes the heredoc that starts after line 2");
+    CHECK(parsed.errors[0].message ==
+          "unterminated heredoc: no line \"EOF\" closes the heredoc that starts after line 2");
     REQUIRE(parsed.instructions.size() == 2);
     CHECK(parsed.instructions[1].end_line == 4);
 }

@@ -6,7 +6,8 @@ using namespace snipcheck::runners::shell;
 using Words = std::vector<std::string>;
 
 TEST_CASE("simple_commands splits a script at operators and newlines") {
-    const auto commands = simple_commands("apt-get update && apt-get install -y curl || true; echo done | tee log &\nls\n");
+    const auto commands =
+        simple_commands("apt-get update && apt-get install -y curl || true; echo done | tee log &\nls\n");
     REQUIRE(commands.size() == 6);
     CHECK(commands[0].words == Words{"apt-get", "update"});
     CHECK(commands[1].words == Words{"apt-get", "install", "-y", "curl"});
