@@ -116,7 +116,7 @@ TEST_CASE("only the last CMD and ENTRYPOINT of a stage count") {
     }
 }
 
-TEST_CASE("ADD of local plain files is flagged; URLs, git and archives are not") {
+TEST_CASE("ADD of local plain files is flagged, but URLs, git and archives are not") {
     const std::vector<Finding> findings = lint(
         "FROM alpine:3.20\n"
         "ARG APP=app.py\n"
@@ -131,7 +131,7 @@ TEST_CASE("ADD of local plain files is flagged; URLs, git and archives are not")
     CHECK(lines_of(findings, "add-instead-of-copy") == Lines{3, 7, 8});
 }
 
-TEST_CASE("runs-as-root: no USER in the final stage, or root last; not when a USER is set") {
+TEST_CASE("runs-as-root: no USER in the final stage, or root last, but not when a USER is set") {
     CHECK(lines_of(lint("FROM alpine:3.20 AS build\nUSER app\nFROM alpine:3.20\nRUN true\n"), "runs-as-root") ==
           Lines{3});
     CHECK(lines_of(lint("FROM alpine:3.20\nUSER app\nRUN true\nUSER 0:0\n"), "runs-as-root") == Lines{4});
@@ -141,7 +141,7 @@ TEST_CASE("runs-as-root: no USER in the final stage, or root last; not when a US
     CHECK(lint("FROM alpine:3.20 AS base\nUSER app\nFROM base\nCMD [\"run\"]\n").empty());
 }
 
-TEST_CASE("relative WORKDIR is flagged after substitution; absolute and Windows paths are not") {
+TEST_CASE("relative WORKDIR is flagged after substitution, but absolute and Windows paths are not") {
     const std::vector<Finding> findings = lint(
         "FROM alpine:3.20\n"
         "ENV APP=/srv/app NAME=app\n"
@@ -161,7 +161,7 @@ TEST_CASE("MAINTAINER is deprecated") {
               .empty());
 }
 
-TEST_CASE("EXPOSE of an invalid port is flagged; ports, ranges, protocols and variables are not") {
+TEST_CASE("EXPOSE of an invalid port is flagged, but ports, ranges, protocols and variables are not") {
     const std::vector<Finding> findings = lint(
         "FROM alpine:3.20\n"
         "ARG PORT=8080\n"
@@ -174,7 +174,7 @@ TEST_CASE("EXPOSE of an invalid port is flagged; ports, ranges, protocols and va
     CHECK(lines_of(findings, "expose-invalid-port") == Lines{4, 5, 6, 7, 8});
 }
 
-TEST_CASE("a blank line inside a continuation is flagged; a comment line is not") {
+TEST_CASE("a blank line inside a continuation is flagged, but a comment line is not") {
     CHECK(lines_of(lint("FROM alpine:3.20\nRUN echo a \\\n\n    b\n"), "empty-continuation-line") == Lines{2});
     CHECK(lines_of(lint("FROM alpine:3.20\nRUN echo a \\\n# note\n    b\n"), "empty-continuation-line").empty());
 }
