@@ -1,14 +1,17 @@
 #include "src/static_checks.hpp"
 
+#include "runners/dockerfile/dockerfile_runner.hpp"
 #include "runners/javascript/node_check.hpp"
 #include "runners/nginx/nginx_runner.hpp"
+#include "runners/shell/shell_runner.hpp"
 #include "runners/yaml/yaml_check.hpp"
 
 namespace snipcheck {
 
 bool has_static_check(const extractor::Snippet& snippet) {
     const std::string& language = snippet.language;
-    return language == "yaml" || language == "json" || language == "javascript" || language == "nginx";
+    return language == "yaml" || language == "json" || language == "javascript" || language == "nginx" ||
+           language == "dockerfile" || language == "bash";
 }
 
 RunOutput run_static_check(const extractor::Snippet& snippet, double timeout_seconds) {
@@ -21,6 +24,12 @@ RunOutput run_static_check(const extractor::Snippet& snippet, double timeout_sec
     }
     if (language == "javascript") {
         return runners::javascript::check_javascript(snippet, timeout_seconds);
+    }
+    if (language == "dockerfile") {
+        return runners::dockerfile::run_dockerfile_snippet(snippet);
+    }
+    if (language == "bash") {
+        return runners::shell::run_shell_snippet(snippet, timeout_seconds);
     }
     if (language == "nginx") {
         return runners::nginx::run_nginx_snippet(snippet, timeout_seconds);

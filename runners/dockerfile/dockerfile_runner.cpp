@@ -1,0 +1,59 @@
+#include "runners/dockerfile/dockerfile_runner.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "runners/dockerfile/dockerfile_lint.hpp"
+#include "runners/dockerfile/dockerfile_parser.hpp"
+#include "runners/dockerfile/dockerfile_shellcheck.hpp"
+
+namespace snipcheck::runners::dockerfile {
+namespace {
+
+int document_line(const extractor::Snippet& snippet, int code_line) {
+    const auto index = static_cast<std::size_t>(std::max(1, code_line) - 1);
+    return index < snippet.line_map.size() ? snippet.line_map[index] : snippet.start_line;
+}
+
+}  // namespace
+
+RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
+    const auto began = std::chrono::steady_clock::now();
+    RunOutput output;
+    output.static_check = true;
+    const ParsedDockerfile parsed = parse_dockerfile(snippet.code);
+    if (!parsed.errors.empty()) {
+        const ParseError& first = parsed.errors.front();
+        output.end = RunEnd::raised;
+        output.exception_type = "Dockerfile error";
+        output.exception_message = first.message;
+        output.exception_line = document_line(snippet, first.line);
+        for (std::size_t i = 1; i < parsed.errors.size(); ++i) {
+            output.findings.push_back({document_line(snippet, parsed.errors[i].line), "dockerfile-parse", Severity::error,
+                                       parsed.errors[i].message});
+        }
+    }
+    std::vector<Finding> findings = lint_dockerfile(parsed);
+    std::string shellcheck_note;
+    if (auto checked = shellcheck_dockerfile(parsed)) {
+        findings.insert(findings.end(), checked.value().begin(), checked.value().end());
+    } else {
+        shellcheck_note = "; shellcheck did not run: " + checked.error();
+    }
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.line < b.line; });
+    for (Finding& finding : findings) {
+        finding.line = document_line(snippet, finding.line);
+        output.findings.push_back(std::move(finding));
+    }
+    if (output.end == RunEnd::completed) {
+        output.reason = fmt::format("valid Dockerfile: {} instruction{}, {} finding{}{}", parsed.instructions.size(),
+                                    parsed.instructions.size() == 1 ? "" : "s", output.findings.size(),
+                                    output.findings.size() == 1 ? "" : "s", shellcheck_note);
+    }
+    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+    return output;
+}
+
+}  // namespace snipcheck::runners::dockerfile

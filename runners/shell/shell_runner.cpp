@@ -1,0 +1,104 @@
+#include "runners/shell/shell_runner.hpp"
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "runners/shell/shell_dialect.hpp"
+#include "runners/shell/shellcheck.hpp"
+
+namespace snipcheck::runners::shell {
+namespace {
+
+std::string first_word(const std::string& info) {
+    std::string word = info.substr(0, info.find_first_of(" \t{"));
+    for (char& c : word) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return word;
+}
+
+struct Script {
+    std::string text;
+    std::vector<int> document_lines;  // of each script line
+};
+
+// The commands of a `$ ` transcript, or the whole code when it has none.
+Script script_of(const extractor::Snippet& snippet) {
+    std::vector<std::string_view> lines;
+    std::string_view code = snippet.code;
+    for (std::size_t start = 0; start <= code.size();) {
+        const std::size_t end = std::min(code.find('\n', start), code.size());
+        lines.push_back(code.substr(start, end - start));
+        start = end + 1;
+    }
+    bool transcript = false;
+    for (std::string_view line : lines) {
+        transcript = transcript || line.substr(0, 2) == "$ " || line == "$";
+    }
+    Script script;
+    bool continued = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string_view line = lines[i];
+        if (transcript) {
+            if (line.substr(0, 2) == "$ ") {
+                line.remove_prefix(2);
+            } else if (!continued) {
+                continue;  // output of the command before
+            }
+        }
+        continued = !line.empty() && line.back() == '\\';
+        script.text.append(line).append("\n");
+        script.document_lines.push_back(i < snippet.line_map.size() ? snippet.line_map[i] : snippet.start_line);
+    }
+    return script;
+}
+
+}  // namespace
+
+RunOutput run_shell_snippet(const extractor::Snippet& snippet, double timeout_seconds) {
+    const auto began = std::chrono::steady_clock::now();
+    RunOutput output;
+    output.static_check = true;
+    const std::string tag = first_word(snippet.info);
+    if (tag == "zsh" || tag == "cmd" || tag == "powershell" || tag == "bat" || tag == "ps1") {
+        output.end = RunEnd::not_run;
+        output.missing_environment = "a checker for " + tag + " (shellcheck reads sh, bash, dash and ksh)";
+        return output;
+    }
+    const Script script = script_of(snippet);
+    ShellcheckOptions options;
+    options.dialect = tag == "sh" ? ShellDialect::sh : ShellDialect::bash;
+    if (const auto shebang = dialect_of_shebang(script.text)) {
+        options.dialect = *shebang;
+    }
+    options.timeout_seconds = timeout_seconds;
+    // A snippet is a fragment: variables set elsewhere (SC2154) are not its fault.
+    options.excluded_codes = {2154};
+    ShellcheckFindings checked = run_shellcheck(script.text, options);
+    if (!checked) {
+        output.end = RunEnd::not_run;
+        output.missing_environment = "shellcheck (Debian package shellcheck)";
+        output.reason = checked.error();
+        return output;
+    }
+    for (Finding finding : checked.value()) {
+        const auto index = static_cast<std::size_t>(std::max(1, finding.line) - 1);
+        finding.line = index < script.document_lines.size() ? script.document_lines[index] : snippet.start_line;
+        if (finding.severity == Severity::error && output.end == RunEnd::completed) {
+            output.end = RunEnd::raised;
+            output.exception_type = "shellcheck " + finding.rule;
+            output.exception_message = finding.message;
+            output.exception_line = finding.line;
+        }
+        output.findings.push_back(std::move(finding));
+    }
+    if (output.end == RunEnd::completed) {
+        output.reason = fmt::format("shellcheck ({}): {} finding{}", dialect_name(options.dialect),
+                                    output.findings.size(), output.findings.size() == 1 ? "" : "s");
+    }
+    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+    return output;
+}
+
+}  // namespace snipcheck::runners::shell

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include "extractor/extractor.hpp"
+#include "runners/dockerfile/dockerfile_runner.hpp"
+#include "runners/tool_process.hpp"
+#include "src/checker.hpp"
+#include "tests/extractor/test_documents.hpp"
+
+using namespace snipcheck;
+
+namespace {
+
+extractor::Snippet only_snippet(const std::string& markdown) {
+    const extractor::Document document = test::document_from_bytes("doc.md", markdown);
+    extractor::ExtractedDocument extracted = extractor::extract(document);
+    REQUIRE(extracted.snippets.size() == 1);
+    return extracted.snippets.front();
+}
+
+bool has_finding(const RunOutput& output, const std::string& rule, int line) {
+    for (const Finding& finding : output.findings) {
+        if (finding.rule == rule && finding.line == line) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("Dockerfile runner: an unknown instruction is an error at its document line") {
+    const extractor::Snippet snippet = only_snippet("Build it:\n\n```dockerfile\nFROM debian:12\nCOPPY . /app\nCMD [\"x\"]\n```\n");
+    const RunOutput output = runners::dockerfile::run_dockerfile_snippet(snippet);
+    REQUIRE(output.end == RunEnd::raised);
+    CHECK(output.exception_line == 5);
+    CHECK(output.exception_message.find("COPPY") != std::string::npos);
+    const Verdict verdict = check(snippet, output);
+    CHECK(verdict.status == Status::error);
+    CHECK(verdict.evidence == Evidence::static_check);
+}
+
+TEST_CASE("Dockerfile runner: lint and shellcheck findings at document lines, and a valid file passes") {
+    const extractor::Snippet snippet = only_snippet(
+        "```dockerfile\nFROM python:latest\nRUN apt-get update && \\\n    apt-get install -y curl && \\\n"
+        "    echo $HOME/$1\nCMD python app.py\n```\n");
+    const RunOutput output = runners::dockerfile::run_dockerfile_snippet(snippet);
+    CHECK(output.end == RunEnd::completed);
+    CHECK(has_finding(output, "image-latest-tag", 2));
+    CHECK(has_finding(output, "apt-get-no-cleanup", 4));
+    CHECK(has_finding(output, "shell-form-cmd", 6));
+    if (runners::find_program("shellcheck").empty()) {
+        WARN("shellcheck is not installed: its mapping is not checked here");
+    } else {
+        CHECK(has_finding(output, "SC2086", 5));
+    }
+    CHECK(check(snippet, output).status == Status::pass);
+}
