@@ -48,7 +48,9 @@ RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
         output.findings.push_back(std::move(finding));
     }
     if (output.end == RunEnd::completed) {
-        output.reason = fmt::format("valid Dockerfile: {} instruction{}, {} finding{}{}", parsed.instructions.size(),
+        // Nothing is built: that needs a container engine, and the check is static.
+        output.reason = fmt::format("valid Dockerfile, parsed and not built: {} instruction{}, {} finding{}{}",
+                                    parsed.instructions.size(),
                                     parsed.instructions.size() == 1 ? "" : "s", output.findings.size(),
                                     output.findings.size() == 1 ? "" : "s", shellcheck_note);
     }

@@ -86,7 +86,7 @@ TEST_CASE("includes read the system's standard files, an empty file, or nothing 
     CHECK(out.rewrites.included[1].line == 2);
 }
 
-TEST_CASE("logs, pid and temporary paths go to the prefix; user and load_module go", "[nginx_rewrites]") {
+TEST_CASE("logs, pid and temporary paths go to the prefix, user and load_module go", "[nginx_rewrites]") {
     const std::string code =
         "user nginx;\nload_module\n  modules/ngx_stream_module.so;\npid /run/nginx.pid;\n"
         "error_log /var/log/nginx/error.log warn;\nerror_log stderr;\naccess_log /var/log/a.log main;\n"

@@ -56,7 +56,7 @@ TEST_CASE("server blocks and upstreams go into http, behind events and a pid in 
     CHECK(snippet_line(wrapped, 99) == 0);
 }
 
-TEST_CASE("a location goes into a server; bare location directives into a location", "[nginx_wrapper]") {
+TEST_CASE("a location goes into a server and bare location directives into a location", "[nginx_wrapper]") {
     const WrappedConfig wrapped = wrap_nginx_config(
         "# comment\nlocation /a/ {\n  root /srv;\n}\nproxy_pass http://127.0.0.1:1;\ngzip on;\n", {});
     CHECK(opener_of(wrapped, 1) == "server {");
