@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -42,7 +43,8 @@ void write_all(int fd, const std::string& text) {
 }
 
 // In the forked child: confine, report what the sandbox holds, exec.
-[[noreturn]] void exec_confined(const ToolRequest& request, const std::string& root, int report_fd) {
+[[noreturn]] void exec_confined(const ToolRequest& request, const std::string& stdout_path,
+                                const std::string& stderr_path, int report_fd) {
     ::setpgid(0, 0);
     SandboxNotes notes;
     if (!request.keep_network) {
@@ -50,7 +52,7 @@ void write_all(int fd, const std::string& text) {
         // timeout kills the tool's process group instead.
         notes = enter_namespaces(PidNamespace::skip);
     }
-    SandboxNotes confined = confine_runner(request.scratch->path(), root + "/stdout", root + "/stderr",
+    SandboxNotes confined = confine_runner(request.scratch->path(), stdout_path, stderr_path,
                                            request.limits, !request.keep_network);
     notes.protections.insert(notes.protections.end(), confined.protections.begin(), confined.protections.end());
     notes.missing.insert(notes.missing.end(), confined.missing.begin(), confined.missing.end());
@@ -70,6 +72,41 @@ void write_all(int fd, const std::string& text) {
     ::execv(argv[0], argv.data());
     write_all(report_fd, std::string("!") + std::strerror(errno) + "\n");
     ::_exit(127);
+}
+
+// Reads the child's sandbox report until exec closes the pipe; returns
+// the exec error, empty when the program runs.
+std::string read_report(int report_fd, const std::string& program, SandboxNotes& sandbox) {
+    std::string notes;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(report_fd, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR);) {
+        notes.append(buffer, static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+    }
+    ::close(report_fd);
+    std::string error;
+    std::stringstream lines(notes);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty()) {
+            continue;
+        }
+        const std::string text = line.substr(1);
+        if (line[0] == '+') {
+            sandbox.protections.push_back(text);
+        } else if (line[0] == '-') {
+            sandbox.missing.push_back(text);
+        } else if (line[0] == '!') {
+            error = "cannot run " + program + ": " + text;
+        }
+    }
+    return error;
+}
+
+void fill_status(int status, int& exit_code, int& signal) {
+    if (WIFEXITED(status)) {
+        exit_code = WEXITSTATUS(status);
+    } else if (WIFSIGNALED(status)) {
+        signal = WTERMSIG(status);
+    }
 }
 
 // Waits for `pid` until `timeout_seconds`; kills its process group then.
@@ -188,41 +225,104 @@ ToolResult run_tool(const ToolRequest& request) {
     }
     if (pid == 0) {
         ::close(report[0]);
-        exec_confined(resolved, root, report[1]);
+        exec_confined(resolved, root + "/stdout", root + "/stderr", report[1]);
     }
     ::setpgid(pid, pid);
     ::close(report[1]);
     int status = 0;
     result.timed_out = wait_or_kill(pid, request.timeout_seconds, status);
-    std::string notes;
-    char buffer[4096];
-    for (ssize_t n; (n = ::read(report[0], buffer, sizeof buffer)) > 0;) {
-        notes.append(buffer, static_cast<std::size_t>(n));
-    }
-    ::close(report[0]);
-    std::stringstream lines(notes);
-    for (std::string line; std::getline(lines, line);) {
-        if (line.empty()) {
-            continue;
-        }
-        const std::string text = line.substr(1);
-        if (line[0] == '+') {
-            result.sandbox.protections.push_back(text);
-        } else if (line[0] == '-') {
-            result.sandbox.missing.push_back(text);
-        } else if (line[0] == '!') {
-            result.error = "cannot run " + resolved.argv[0] + ": " + text;
-        }
-    }
+    result.error = read_report(report[0], resolved.argv[0], result.sandbox);
     result.started = result.error.empty();
-    if (WIFEXITED(status)) {
-        result.exit_code = WEXITSTATUS(status);
-    } else if (WIFSIGNALED(status)) {
-        result.signal = WTERMSIG(status);
-    }
+    fill_status(status, result.exit_code, result.signal);
     result.stdout_text = read_capped(root + "/stdout");
     result.stderr_text = read_capped(root + "/stderr");
     return result;
+}
+
+std::optional<RunningTool> start_tool(const ToolRequest& request, std::string& error) {
+    if (request.argv.empty() || request.scratch == nullptr || request.scratch->path().empty()) {
+        error = "no tool or no scratch folder";
+        return std::nullopt;
+    }
+    ToolRequest resolved = request;
+    resolved.argv[0] = find_program(request.argv[0]);
+    if (resolved.argv[0].empty()) {
+        error = request.argv[0] + " is not installed";
+        return std::nullopt;
+    }
+    const std::string root = std::filesystem::path(request.scratch->path()).parent_path().string();
+    int report[2];
+    if (::pipe2(report, O_CLOEXEC) != 0) {
+        error = std::string("pipe: ") + std::strerror(errno);
+        return std::nullopt;
+    }
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        error = std::string("fork: ") + std::strerror(errno);
+        ::close(report[0]);
+        ::close(report[1]);
+        return std::nullopt;
+    }
+    // Named by pid so that several tools (and run_tool) can share one scratch folder.
+    const auto capture = [&](pid_t owner, const char* stream) {
+        return root + "/tool-" + std::to_string(owner) + "." + stream;
+    };
+    if (pid == 0) {
+        ::close(report[0]);
+        exec_confined(resolved, capture(::getpid(), "stdout"), capture(::getpid(), "stderr"), report[1]);
+    }
+    ::setpgid(pid, pid);
+    ::close(report[1]);
+    RunningTool tool;
+    tool.pid = pid;
+    tool.stdout_path = capture(pid, "stdout");
+    tool.stderr_path = capture(pid, "stderr");
+    error = read_report(report[0], resolved.argv[0], tool.sandbox);
+    if (!error.empty()) {
+        stop_tool(tool, SIGKILL, 0);
+        return std::nullopt;
+    }
+    return tool;
+}
+
+bool tool_running(RunningTool& tool) {
+    if (tool.pid <= 0) {
+        return false;
+    }
+    int status = 0;
+    if (::waitpid(tool.pid, &status, WNOHANG) != tool.pid) {
+        return true;
+    }
+    fill_status(status, tool.exit_code, tool.signal);
+    // Whatever it left in its process group goes with it.
+    ::kill(-tool.pid, SIGKILL);
+    tool.pid = -1;
+    return false;
+}
+
+void stop_tool(RunningTool& tool, int first_signal, double grace_seconds) {
+    if (!tool_running(tool)) {
+        return;
+    }
+    ::kill(tool.pid, first_signal);
+    int status = 0;
+    wait_or_kill(tool.pid, grace_seconds, status);
+    fill_status(status, tool.exit_code, tool.signal);
+    ::kill(-tool.pid, SIGKILL);
+    tool.pid = -1;
+}
+
+std::string read_tail(const std::string& path, std::size_t max_bytes) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) {
+        return {};
+    }
+    const std::streamoff size = in.tellg();
+    const std::streamoff start = std::max<std::streamoff>(0, size - static_cast<std::streamoff>(max_bytes));
+    in.seekg(start);
+    std::string text(static_cast<std::size_t>(size - start), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    return text;
 }
 
 }  // namespace snipcheck::runners

@@ -7,6 +7,10 @@
 // The caller writes the tool's input files into the scratch folder first;
 // the tool reads them from there (it runs as nobody, in that folder).
 
+#include <sys/types.h>
+
+#include <csignal>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,7 +57,35 @@ struct ToolResult {
     SandboxNotes sandbox;
 };
 
+// Runs a tool to its end or its timeout; `started` false and `error` when
+// it could not be run at all.
 ToolResult run_tool(const ToolRequest& request);
+
+// A long-lived tool (a database server) started by start_tool.
+struct RunningTool {
+    pid_t pid = -1;           // leader of its own process group; -1 once reaped
+    std::string stdout_path;  // its standard streams, captured in files beside the scratch folder
+    std::string stderr_path;
+    SandboxNotes sandbox;
+    int exit_code = -1;       // once it has exited
+    int signal = 0;           // once a signal has ended it
+};
+
+// Starts a tool in the same sandbox as run_tool and returns once it has
+// been exec'd (request.timeout_seconds is ignored: stop it with stop_tool).
+// It is killed if the calling thread dies. nullopt and `error` when the
+// program is missing or could not be exec'd.
+std::optional<RunningTool> start_tool(const ToolRequest& request, std::string& error);
+
+// Is the tool still running? Reaps it (filling exit_code/signal) when not.
+bool tool_running(RunningTool& tool);
+
+// Sends `first_signal` (servers differ in which one means "shut down now"),
+// waits up to `grace_seconds`, then kills the whole process group; always reaps.
+void stop_tool(RunningTool& tool, int first_signal = SIGTERM, double grace_seconds = 5);
+
+// The end of a captured stream of a tool, at most `max_bytes` of it, for messages.
+std::string read_tail(const std::string& path, std::size_t max_bytes = 2000);
 
 // The absolute path of `name` on PATH (or `name` itself when it has a
 // slash and is executable); empty when there is none.

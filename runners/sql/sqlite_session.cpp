@@ -120,6 +120,10 @@ StatementResult SqliteSession::run(const std::string& statement, Mode mode, doub
     return result;
 }
 
+StatementResult SqliteSession::run(const std::string& statement, double seconds) {
+    return run(statement, Mode::execute, seconds);
+}
+
 bool SqliteSession::stand_in_table(const std::string& name) {
     const std::string create = fmt::format("CREATE TABLE {} (snipcheck_stand_in)", quote_identifier(name));
     return sqlite3_exec(m_db, create.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;

@@ -8,26 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "src/result_table.hpp"
+#include "runners/sql/sql_connection.hpp"
 
 struct sqlite3;
 
 namespace snipcheck::runners::sql {
 
-struct StatementResult {
-    bool ok = false;
-    std::string error;              // SQLite's message when !ok
-    bool timed_out = false;         // interrupted at the deadline
-    std::optional<ResultTable> table;  // for statements that return columns
-    std::string missing_table;      // "no such table: X" -> X
-    std::string missing_column;     // "no such column: X" -> X
-};
-
-class SqliteSession {
+class SqliteSession : public SqlConnection {
 public:
     // Opens a fresh in-memory database; nullptr and `error` when SQLite cannot.
     static std::unique_ptr<SqliteSession> open(std::string& error);
-    ~SqliteSession();
+    ~SqliteSession() override;
     SqliteSession(const SqliteSession&) = delete;
     SqliteSession& operator=(const SqliteSession&) = delete;
 
@@ -35,15 +26,18 @@ public:
     // finish; rows beyond `max_rows` are dropped. Prepare-only checks that
     // the statement is valid against the schema without running it.
     enum class Mode { execute, prepare_only };
-    StatementResult run(const std::string& statement, Mode mode, double seconds, std::size_t max_rows = 10000);
+    StatementResult run(const std::string& statement, Mode mode, double seconds, std::size_t max_rows = k_max_result_rows);
+
+    // Executes one statement: run(statement, Mode::execute, seconds).
+    StatementResult run(const std::string& statement, double seconds) override;
 
     // Creates table `name` with one column, or adds `column` to a table made
     // this way; false when SQLite refuses (a name that is not a plain name).
-    bool stand_in_table(const std::string& name);
-    bool stand_in_column(const std::string& table, const std::string& column);
+    bool stand_in_table(const std::string& name) override;
+    bool stand_in_column(const std::string& table, const std::string& column) override;
 
     // Drops a table; false when SQLite refuses.
-    bool drop_table(const std::string& name);
+    bool drop_table(const std::string& name) override;
 
     // Does a table (or view) of this name exist now?
     bool has_table(const std::string& name);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -59,4 +60,102 @@ TEST_CASE("run_tool says when the program is not installed") {
     const ToolResult result = run_tool(request);
     CHECK_FALSE(result.started);
     CHECK(result.error == "snipcheck-no-such-tool is not installed");
+}
+
+namespace {
+
+// Polls until the tool has exited or `seconds` have passed.
+bool wait_exit(RunningTool& tool, double seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (tool_running(tool)) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
+}
+
+// Polls until the tool's standard output is `text` (it has got that far).
+bool wait_output(const RunningTool& tool, const std::string& text) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (read_tail(tool.stdout_path) != text) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("start_tool starts a long-lived tool in the sandbox and stop_tool ends it") {
+    ScratchFolder scratch;
+    ToolRequest request;
+    request.argv = {"sh", "-c", "echo started; pwd; exec sleep 30"};
+    request.scratch = &scratch;
+    std::string error;
+    std::optional<RunningTool> tool = start_tool(request, error);
+    REQUIRE(tool);
+    CHECK(error.empty());
+    CHECK_FALSE(tool->sandbox.protections.empty());
+    CHECK(tool_running(*tool));
+    CHECK(wait_output(*tool, "started\n" + scratch.path() + "\n"));
+    const auto began = std::chrono::steady_clock::now();
+    stop_tool(*tool);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    CHECK_FALSE(tool_running(*tool));
+    CHECK(tool->signal == SIGTERM);
+    CHECK(seconds < 2);
+}
+
+TEST_CASE("stop_tool kills a tool that ignores its first signal, with its process group") {
+    ScratchFolder scratch;
+    ToolRequest request;
+    request.argv = {"sh", "-c", "trap '' TERM; sleep 30 & echo ignoring; wait; wait"};
+    request.scratch = &scratch;
+    std::string error;
+    std::optional<RunningTool> tool = start_tool(request, error);
+    REQUIRE(tool);
+    REQUIRE(wait_output(*tool, "ignoring\n"));
+    const auto began = std::chrono::steady_clock::now();
+    stop_tool(*tool, SIGTERM, 0.3);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    CHECK(tool->signal == SIGKILL);
+    CHECK(seconds < 3);
+}
+
+TEST_CASE("tool_running reaps a tool that exits on its own and keeps its exit code") {
+    ScratchFolder scratch;
+    ToolRequest request;
+    request.argv = {"sh", "-c", "echo gone >&2; exit 4"};
+    request.scratch = &scratch;
+    std::string error;
+    std::optional<RunningTool> tool = start_tool(request, error);
+    REQUIRE(tool);
+    REQUIRE(wait_exit(*tool, 5));
+    CHECK(tool->exit_code == 4);
+    CHECK(tool->pid == -1);
+    CHECK(read_tail(tool->stderr_path) == "gone\n");
+    stop_tool(*tool);  // harmless once reaped
+    CHECK(tool->exit_code == 4);
+}
+
+TEST_CASE("start_tool says when the program is not installed") {
+    ScratchFolder scratch;
+    ToolRequest request;
+    request.argv = {"snipcheck-no-such-server"};
+    request.scratch = &scratch;
+    std::string error;
+    CHECK_FALSE(start_tool(request, error));
+    CHECK(error == "snipcheck-no-such-server is not installed");
+}
+
+TEST_CASE("read_tail keeps only the end of a long capture") {
+    ScratchFolder scratch;
+    REQUIRE(scratch.write("long.txt", std::string(5000, 'a') + "the end"));
+    CHECK(read_tail(scratch.path() + "/long.txt", 7) == "the end");
+    CHECK(read_tail(scratch.path() + "/long.txt").size() == 2000);
+    CHECK(read_tail(scratch.path() + "/absent.txt").empty());
 }
