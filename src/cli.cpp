@@ -149,13 +149,13 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
                 return 2;
             }
             if (text == "sqlite") {
-                options.sql_engine = SqlEngine::sqlite;
+                options.sql_engine = runners::sql::SqlEngine::sqlite;
             } else if (text == "mariadb" || text == "mysql") {
-                options.sql_engine = SqlEngine::mariadb;
+                options.sql_engine = runners::sql::SqlEngine::mariadb;
             } else if (text == "postgres" || text == "postgresql") {
-                options.sql_engine = SqlEngine::postgres;
+                options.sql_engine = runners::sql::SqlEngine::postgres;
             } else if (text == "auto") {
-                options.sql_engine = SqlEngine::auto_select;
+                options.sql_engine = runners::sql::SqlEngine::auto_select;
             } else {
                 return usage_error(err, "--sql-engine is sqlite, mariadb, postgres or auto, not '" + text + "'");
             }

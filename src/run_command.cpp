@@ -126,6 +126,7 @@ void run_sql_snippets(const RunOptions& options, std::vector<runners::sql::SqlDo
     }
     runners::sql::SqlRunOptions sql_options;
     sql_options.default_timeout_seconds = options.timeout_seconds;
+    sql_options.engine = options.sql_engine;
     std::vector<std::vector<RunOutput>> outputs = runners::sql::run_sql(jobs, sql_options);
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         for (std::size_t i = 0; i < job_reports[job].size(); ++i) {

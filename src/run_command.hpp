@@ -6,13 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "runners/sql/sql_runner.hpp"
+
 namespace snipcheck {
 
 enum class RunFormat { term, json, junit };
-
-// Where SQL runs: SQLite only (other dialects skipped), one server for
-// everything, or SQLite plus a server for each dialect that needs one.
-enum class SqlEngine { sqlite, mariadb, postgres, auto_select };
 
 struct RunOptions {
     std::vector<std::string> paths;
@@ -21,7 +19,7 @@ struct RunOptions {
     RunFormat format = RunFormat::term;
     std::string output;  // empty: standard output
     std::string python;  // empty: the embedded interpreter
-    SqlEngine sql_engine = SqlEngine::sqlite;
+    runners::sql::SqlEngine sql_engine = runners::sql::SqlEngine::sqlite;
     bool no_cache = false;  // accepted; there is no cache yet
     bool verbose = false;
 };

@@ -3,19 +3,23 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <regex>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "runners/sql/database_server.hpp"
 #include "runners/sql/sql_statements.hpp"
 #include "runners/sql/sqlite_session.hpp"
+#include "runners/sql/stand_in_tables.hpp"
 #include "src/sql_order_by.hpp"
 
 namespace snipcheck::runners::sql {
 namespace {
 
 constexpr int k_max_stand_ins = 24;  // per statement: tables plus columns
+
+enum class Engine { sqlite, mariadb, postgres };
 
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -31,97 +35,38 @@ std::string dialect_name(const std::string& dialect) {
     return dialect == "mysql" ? "MySQL" : dialect == "postgresql" ? "PostgreSQL" : dialect == "tsql" ? "T-SQL" : dialect;
 }
 
-// Stand-in tables and columns made for one document's statements.
-class StandIns {
+// "mysql", "postgresql", "tsql" or "" (portable, or SQLite's own).
+std::string dialect_of(const extractor::Snippet& snippet) {
+    if (snippet.dialect == "sqlite") {
+        return {};
+    }
+    return snippet.dialect.empty() ? dialect_marks(snippet.code) : snippet.dialect;
+}
+
+// The throwaway servers of one run, started on first use.
+class ServerPool {
 public:
-    // Adds what `result` says is missing; false when it cannot (an unknown
-    // column of a table the document created, a qualified name).
-    bool add(SqliteSession& session, const StatementResult& result) {
-        if (!result.missing_table.empty()) {
-            const std::string& table = result.missing_table;
-            if (table.find('.') != std::string::npos || !session.stand_in_table(table)) {
-                return false;
-            }
-            m_tables.push_back(table);
-            m_columns[lower(table)];
-            m_last = table;
-            return true;
+    DatabaseServer* server(ServerKind kind, std::string& error) {
+        Slot& slot = m_slots[kind];
+        if (!slot.server && slot.error.empty()) {
+            slot.server = DatabaseServer::start(kind, slot.error);
         }
-        static const std::regex no_column_named(R"(^table (\S+) has no column named (\S+)$)");
-        static const std::regex too_few(R"(^table (\S+) has (\d+) columns but (\d+) values were supplied$)");
-        std::smatch match;
-        if (std::regex_match(result.error, match, no_column_named) && stands_in_for(match[1])) {
-            return add_column(session, match[1], match[2]);
-        }
-        if (std::regex_match(result.error, match, too_few) && stands_in_for(match[1])) {
-            const int have = std::stoi(match[2]);
-            const int want = std::stoi(match[3]);
-            for (int column = have + 1; column <= want; ++column) {
-                if (!add_column(session, match[1], "column" + std::to_string(column))) {
-                    return false;
-                }
-            }
-            return want > have;
-        }
-        if (!result.missing_column.empty() && !m_last.empty()) {
-            std::string column = result.missing_column;
-            if (const std::size_t dot = column.rfind('.'); dot != std::string::npos) {
-                column = column.substr(dot + 1);  // an alias we cannot resolve: try the latest stand-in
-            }
-            return add_column(session, m_last, column);
-        }
-        return false;
-    }
-
-    bool add_column(SqliteSession& session, const std::string& table, const std::string& column) {
-        if (!session.stand_in_column(table, column)) {
-            return false;
-        }
-        m_columns[lower(table)].push_back(column);
-        return true;
-    }
-
-    bool stands_in_for(const std::string& table) const { return m_columns.count(lower(table)) > 0; }
-
-    // A statement that creates a table the document uses before it creates
-    // it: the stand-in makes way for the real one.
-    bool make_way(SqliteSession& session, const StatementResult& result) {
-        const std::string prefix = "table ";
-        const std::string suffix = " already exists";
-        const std::string& error = result.error;
-        if (error.rfind(prefix, 0) != 0 || !error.ends_with(suffix)) {
-            return false;
-        }
-        const std::string table = error.substr(prefix.size(), error.size() - prefix.size() - suffix.size());
-        if (m_columns.erase(lower(table)) == 0) {
-            return false;
-        }
-        std::erase_if(m_tables, [&](const std::string& name) { return lower(name) == lower(table); });
-        m_last.clear();
-        return session.drop_table(table);
-    }
-    const std::vector<std::string>& tables() const { return m_tables; }
-
-    std::string describe(const std::string& table) const {
-        const auto found = m_columns.find(lower(table));
-        const std::vector<std::string> none;
-        const std::vector<std::string>& columns = found == m_columns.end() ? none : found->second;
-        std::string text = "table " + table + "(";
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            text += (i > 0 ? ", " : "") + columns[i];
-        }
-        return text + ")";
+        error = slot.error;
+        return slot.server.get();
     }
 
 private:
-    std::vector<std::string> m_tables;
-    std::map<std::string, std::vector<std::string>> m_columns;
-    std::string m_last;
+    struct Slot {
+        std::unique_ptr<DatabaseServer> server;
+        std::string error;  // why it could not start; it is not tried again
+    };
+    std::map<ServerKind, Slot> m_slots;
 };
 
 class DocumentSession {
 public:
-    explicit DocumentSession(const SqlRunOptions& options) : m_options(options) {}
+    DocumentSession(const SqlRunOptions& options, ServerPool& servers, const std::vector<const extractor::Snippet*>& snippets)
+        : m_options(options), m_servers(servers), m_document_engine(document_engine(snippets)) {}
 
     RunOutput run(const extractor::Snippet& snippet) {
         const auto began = std::chrono::steady_clock::now();
@@ -131,49 +76,110 @@ public:
     }
 
 private:
+    struct Context {
+        std::unique_ptr<SqlConnection> connection;
+        StandInTables stand_ins;
+    };
+
+    // Under `auto`, the server a document's first dialect snippet needs runs
+    // its portable snippets too, so they share its tables.
+    Engine document_engine(const std::vector<const extractor::Snippet*>& snippets) const {
+        switch (m_options.engine) {
+        case SqlEngine::sqlite: return Engine::sqlite;
+        case SqlEngine::mariadb: return Engine::mariadb;
+        case SqlEngine::postgres: return Engine::postgres;
+        case SqlEngine::auto_select: break;
+        }
+        for (const extractor::Snippet* snippet : snippets) {
+            const std::string dialect = snippet->form == extractor::SnippetForm::embedded ? "" : dialect_of(*snippet);
+            if (dialect == "mysql") {
+                return Engine::mariadb;
+            }
+            if (dialect == "postgresql") {
+                return Engine::postgres;
+            }
+        }
+        return Engine::sqlite;
+    }
+
+    // The engine for one snippet, or empty with `skip_reason` set.
+    std::optional<Engine> engine_for(const extractor::Snippet& snippet, std::string& skip_reason) const {
+        if (snippet.form == extractor::SnippetForm::embedded) {
+            return Engine::sqlite;
+        }
+        const std::string dialect = dialect_of(snippet);
+        const bool any = m_options.engine == SqlEngine::auto_select;
+        if (dialect.empty()) {
+            return m_document_engine;
+        }
+        if (dialect == "mysql" && (any || m_options.engine == SqlEngine::mariadb)) {
+            return Engine::mariadb;
+        }
+        if (dialect == "postgresql" && (any || m_options.engine == SqlEngine::postgres)) {
+            return Engine::postgres;
+        }
+        const std::string server = dialect == "mysql" ? "mariadb" : dialect == "postgresql" ? "postgres" : "";
+        skip_reason = fmt::format("a {} server: this is {} SQL, which {} does not run", dialect_name(dialect),
+                                  dialect_name(dialect), m_document_engine == Engine::sqlite ? "SQLite" : "this run's server");
+        if (!server.empty()) {
+            skip_reason += fmt::format(" (--sql-engine {} or auto starts one)", server);
+        }
+        return std::nullopt;
+    }
+
+    // The context (connection and stand-ins) a snippet runs in; nullptr and
+    // `error` when its database cannot be had.
+    Context* context_for(const extractor::Snippet& snippet, Engine engine, std::string& error) {
+        const bool embedded = snippet.form == extractor::SnippetForm::embedded;
+        const std::string key = embedded ? "embedded:" + snippet.parent : std::to_string(static_cast<int>(engine));
+        Context& context = m_contexts[key];
+        if (context.connection) {
+            return &context;
+        }
+        if (engine == Engine::sqlite) {
+            std::unique_ptr<SqliteSession> session = SqliteSession::open(error);
+            context.connection = std::move(session);
+        } else {
+            const ServerKind kind = engine == Engine::mariadb ? ServerKind::mariadb : ServerKind::postgres;
+            DatabaseServer* server = m_servers.server(kind, error);
+            if (server != nullptr) {
+                context.connection = server->open_database(error);
+            }
+            if (!context.connection) {
+                error = fmt::format("a {} server: it could not start here: {}", server_name(kind), error);
+            }
+        }
+        return context.connection ? &context : nullptr;
+    }
+
     RunOutput run_snippet(const extractor::Snippet& snippet) {
         RunOutput output;
-        std::string dialect = snippet.dialect == "sqlite" ? std::string() : snippet.dialect;
-        if (dialect.empty()) {
-            dialect = dialect_marks(snippet.code);
-        }
-        if (!dialect.empty()) {
+        std::string reason;
+        const std::optional<Engine> engine = engine_for(snippet, reason);
+        Context* context = engine ? context_for(snippet, *engine, reason) : nullptr;
+        if (context == nullptr) {
             output.end = RunEnd::not_run;
-            output.missing_environment = fmt::format("a {} server: this is {} SQL, which SQLite does not run",
-                                                     dialect_name(dialect), dialect_name(dialect));
-            output.reason = output.missing_environment;
+            output.missing_environment = reason;
+            output.reason = reason;
             return output;
         }
-        // SQL embedded in one Python block shares a database of its own, in
-        // the order the block runs it: its CREATE TABLE serves its INSERT.
         const bool embedded = snippet.form == extractor::SnippetForm::embedded;
-        Context& context = embedded ? m_embedded[snippet.parent] : m_document;
-        if (!context.session) {
-            std::string error;
-            context.session = SqliteSession::open(error);
-            if (!context.session) {
-                output.end = RunEnd::not_run;
-                output.reason = "SQLite could not open a database: " + error;
-                return output;
-            }
-        }
-        SqliteSession* session = context.session.get();
         output.static_check = embedded;
-        StandIns& stand_ins = context.stand_ins;
+        SqlConnection& connection = *context->connection;
+        StandInTables& stand_ins = context->stand_ins;
         const double seconds = snippet.directives.timeout_seconds.value_or(m_options.default_timeout_seconds);
-        const auto mode = SqliteSession::Mode::execute;
         std::set<std::string> used_stand_ins;
         for (const SqlStatement& statement : split_sql_statements(snippet.code)) {
-            const std::string text = sqlite_placeholders(statement.text);
-            StatementResult result = session->run(text, mode, seconds);
+            const std::string text = *engine == Engine::sqlite ? sqlite_placeholders(statement.text) : statement.text;
+            StatementResult result = connection.run(text, seconds);
             for (int tries = 0; !result.ok && !result.timed_out && tries < k_max_stand_ins; ++tries) {
-                if (!stand_ins.add(*session, result) && !stand_ins.make_way(*session, result)) {
+                if (!stand_ins.add(connection, result) && !stand_ins.make_way(connection, result)) {
                     break;
                 }
-                result = session->run(text, mode, seconds);
+                result = connection.run(text, seconds);
             }
             for (const std::string& table : stand_ins.tables()) {
-                if (text.find(table) != std::string::npos || lower(text).find(lower(table)) != std::string::npos) {
+                if (lower(text).find(lower(table)) != std::string::npos) {
                     used_stand_ins.insert(table);
                 }
             }
@@ -197,22 +203,20 @@ private:
                 output.statements.push_back(std::move(out));
                 break;
             }
-            if (result.table && mode == SqliteSession::Mode::execute) {
+            if (result.table) {
                 out.ordered = query_orders_rows(statement.text);
                 out.table = std::move(result.table);
             }
             output.statements.push_back(std::move(out));
         }
-        for (const std::string& table : used_stand_ins) {
-            output.stubs.push_back(stand_ins.describe(table));
-        }
+        const char* where = *engine == Engine::mariadb ? "MariaDB" : *engine == Engine::postgres ? "PostgreSQL" : "SQLite";
         if (output.end == RunEnd::completed && output.static_check) {
-            output.reason = embedded ? "valid SQL: SQLite ran it (the Python around it is checked apart)"
-                                     : "valid SQL";
+            output.reason = fmt::format("valid SQL: {} ran it (the Python around it is checked apart)", where);
         }
         if (!used_stand_ins.empty()) {
             std::string names;
             for (const std::string& table : used_stand_ins) {
+                output.stubs.push_back(stand_ins.describe(table));
                 names += (names.empty() ? "" : ", ") + table;
             }
             output.missing_environment =
@@ -224,29 +228,26 @@ private:
                 statement.table.reset();
             }
             if (output.end == RunEnd::completed) {
-                output.reason = "valid SQL, checked against stand-ins for " + names;
+                output.reason = fmt::format("valid SQL ({}), checked against stand-ins for {}", where, names);
             }
         }
         return output;
     }
 
-    struct Context {
-        std::unique_ptr<SqliteSession> session;
-        StandIns stand_ins;
-    };
-
     const SqlRunOptions& m_options;
-    Context m_document;
-    std::map<std::string, Context> m_embedded;  // by the id of the Python snippet holding the SQL
+    ServerPool& m_servers;
+    Engine m_document_engine;
+    std::map<std::string, Context> m_contexts;  // by engine, and "embedded:<id>" per Python block
 };
 
 }  // namespace
 
 std::vector<std::vector<RunOutput>> run_sql(const std::vector<SqlDocumentJob>& jobs, const SqlRunOptions& options) {
+    ServerPool servers;
     std::vector<std::vector<RunOutput>> outputs;
     outputs.reserve(jobs.size());
     for (const SqlDocumentJob& job : jobs) {
-        DocumentSession session(options);
+        DocumentSession session(options, servers, job.snippets);
         std::vector<RunOutput>& document = outputs.emplace_back();
         for (const extractor::Snippet* snippet : job.snippets) {
             document.push_back(session.run(*snippet));

@@ -21,7 +21,8 @@ struct Ran {
     std::vector<Verdict> verdicts;
 };
 
-Ran run_document(const std::string& markdown, double timeout = 10) {
+Ran run_document(const std::string& markdown, double timeout = 10,
+                 runners::sql::SqlEngine engine = runners::sql::SqlEngine::sqlite) {
     Ran ran;
     const extractor::Document document = test::document_from_bytes("doc.md", markdown);
     ran.extracted = extractor::extract(document);
@@ -34,6 +35,7 @@ Ran run_document(const std::string& markdown, double timeout = 10) {
     ran.sql = job.snippets;
     runners::sql::SqlRunOptions options;
     options.default_timeout_seconds = timeout;
+    options.engine = engine;
     ran.outputs = runners::sql::run_sql({job}, options).front();
     for (std::size_t i = 0; i < ran.sql.size(); ++i) {
         ran.verdicts.push_back(check(*ran.sql[i], ran.outputs[i]));
@@ -142,4 +144,34 @@ TEST_CASE("SQL runner: a written result table that differs from the rows is a fa
     CHECK(mismatch.line == 7);
     CHECK(mismatch.diff.find("Rex") != std::string::npos);
     CHECK(ran.verdicts[1].status == Status::pass);
+}
+
+TEST_CASE("SQL runner: with --sql-engine auto a MySQL block runs on a real MariaDB, and the portable blocks with it") {
+    const Ran ran = run_document(
+        "```sql\nCREATE TABLE pets (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(10), age INT) ENGINE=InnoDB;\n```\n\n"
+        "```sql\nINSERT INTO pets (name, age) VALUES ('Rex', 3), ('Tom', 4);\n```\n\n"
+        "```\nmysql> SELECT name, AVG(age) FROM pets GROUP BY name ORDER BY name;\n+------+----------+\n"
+        "| name | AVG(age) |\n+------+----------+\n| Rex  |   3.0000 |\n| Tom  |   4.0000 |\n+------+----------+\n"
+        "2 rows in set (0.00 sec)\n```\n",
+        10, runners::sql::SqlEngine::auto_select);
+    REQUIRE(ran.verdicts.size() == 3);
+    for (std::size_t i = 0; i < ran.verdicts.size(); ++i) {
+        INFO("snippet " << i << ": " << ran.verdicts[i].message);
+        CHECK(ran.verdicts[i].status == Status::pass);
+    }
+    CHECK(ran.verdicts[2].evidence == Evidence::output);
+}
+
+TEST_CASE("SQL runner: with --sql-engine postgres a PostgreSQL block runs on a real server") {
+    const Ran ran = run_document(
+        "```postgresql\nCREATE TABLE t (id SERIAL PRIMARY KEY, name TEXT);\nINSERT INTO t (name) VALUES ('a'), ('b');\n"
+        "SELECT id, name::text FROM t ORDER BY id;\n```\n\n| id | name |\n|---|---|\n| 1 | a |\n| 2 | b |\n\n"
+        "```sql\nSELEC 1;\n```\n",
+        10, runners::sql::SqlEngine::postgres);
+    REQUIRE(ran.verdicts.size() == 2);
+    INFO(ran.verdicts[0].message);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[0].evidence == Evidence::output);
+    CHECK(ran.verdicts[1].status == Status::error);
+    CHECK(ran.outputs[1].exception_line == 13);
 }
