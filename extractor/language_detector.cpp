@@ -348,10 +348,14 @@ LanguageGuess detect_language(std::string_view info, const std::vector<std::stri
         return guess;
     }
     // A tag is plainly wrong when its language cannot read most lines and
-    // another language reads nearly all of them.
-    if (fit.lines() >= 3 && tag_fit(guess.language, fit) < 0.5) {
+    // another language reads nearly all of them. A one- or two-line block is
+    // overruled only when the tag reads none of it and it is shell commands
+    // (`docker run ...` tagged js).
+    const double tag_share = fit.lines() >= 1 ? tag_fit(guess.language, fit) : 1.0;
+    if ((fit.lines() >= 3 && tag_share < 0.5) || (fit.lines() >= 1 && tag_share == 0.0)) {
         std::string content = classify(lines, fit);
-        if (content != "text" && content != guess.language) {
+        const bool short_block = fit.lines() < 3;
+        if (content != "text" && content != guess.language && (!short_block || content == "bash")) {
             guess.language = content;
             guess.dialect.clear();
             guess.tag_overruled = true;

@@ -179,7 +179,10 @@ private:
                 result = connection.run(text, seconds);
             }
             for (const std::string& table : stand_ins.tables()) {
-                if (lower(text).find(lower(table)) != std::string::npos) {
+                // Once per name whatever its case: MariaDB on Linux tells Balance from balance.
+                const bool named = std::any_of(used_stand_ins.begin(), used_stand_ins.end(),
+                                               [&](const std::string& used) { return lower(used) == lower(table); });
+                if (!named && lower(text).find(lower(table)) != std::string::npos) {
                     used_stand_ins.insert(table);
                 }
             }

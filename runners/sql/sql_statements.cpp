@@ -198,7 +198,7 @@ std::string dialect_marks(std::string_view code) {
         return "mysql";
     }
     static const std::regex mysql(
-        R"(\bAUTO_INCREMENT\b|\bENGINE\s*=|\bUNSIGNED\b|\bZEROFILL\b|\bSHOW\s+(TABLES|DATABASES|CREATE|COLUMNS|INDEX)\b|\bDESCRIBE\b|\bLIMIT\s+\d+\s*,\s*\d+|\bON\s+DUPLICATE\s+KEY\b|\bUSE\s+\w+\s*$|\bSTRAIGHT_JOIN\b|\bIFNULL\b.*\bDATE_FORMAT\b|\bDATE_FORMAT\s*\(|\bCURDATE\s*\(|\bNOW\s*\(|\bDATE_SUB\s*\(|\bDATE_ADD\s*\(|\bINTERVAL\s+\d+\s+(DAY|MONTH|YEAR|HOUR|MINUTE|SECOND|WEEK)\b|\bCONCAT_WS\s*\()",
+        R"(\bAUTO_INCREMENT\b|\bENGINE\s*=|\bUNSIGNED\b|\bZEROFILL\b|\bSHOW\s+(TABLES|DATABASES|CREATE|COLUMNS|INDEX)\b|\bDESCRIBE\b|\bLIMIT\s+\d+\s*,\s*\d+|\bON\s+DUPLICATE\s+KEY\b|\bUSE\s+\w+\s*$|\bSTRAIGHT_JOIN\b|\bIFNULL\b.*\bDATE_FORMAT\b|\bDATE_FORMAT\s*\(|\bCURDATE\s*\(|\bNOW\s*\(|\bDATE_SUB\s*\(|\bDATE_ADD\s*\(|\bINTERVAL\s+\d+\s+(DAY|MONTH|YEAR|HOUR|MINUTE|SECOND|WEEK)\b|\bCONCAT_WS\s*\(|\b(LEFT|RIGHT)\s*\()",
         std::regex::icase | std::regex::multiline);
     static const std::regex postgres(
         R"(\b(BIG)?SERIAL\b|::\s*\w+|\bILIKE\b|\bRETURNING\b.*\bINSERT\b|\bDISTINCT\s+ON\b|\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b|\bJSONB\b|\bTIMESTAMPTZ\b|\bCREATE\s+EXTENSION\b|\bLANGUAGE\s+plpgsql\b|\$\$|\bTO_CHAR\s*\(|\bDATE_TRUNC\s*\()",

@@ -102,3 +102,14 @@ TEST_CASE("output tags are recognised", "[language_detector]") {
     CHECK_FALSE(is_output_tag("python"));
     CHECK_FALSE(is_output_tag(""));
 }
+
+TEST_CASE("a one-line shell command tagged js is shell, but a short snippet of the tag's language stays", "[language_detector]") {
+    const LanguageGuess docker = detect_language("js", Lines{"docker exec -it web bash"});
+    CHECK(docker.language == "bash");
+    CHECK(docker.tag_overruled);
+    const LanguageGuess js = detect_language("js", Lines{"console.log(total);"});
+    CHECK(js.language == "javascript");
+    CHECK_FALSE(js.tag_overruled);
+    const LanguageGuess python = detect_language("python", Lines{"print(x)"});
+    CHECK(python.language == "python");
+}
