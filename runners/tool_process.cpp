@@ -74,6 +74,13 @@ void write_all(int fd, const std::string& text) {
     ::_exit(127);
 }
 
+// What every tool run so far went without, for the run's report. Tools run
+// from one thread (the orchestrator's), so no lock.
+std::vector<std::string>& missing_so_far() {
+    static std::vector<std::string> missing;
+    return missing;
+}
+
 // Reads the child's sandbox report until exec closes the pipe; returns
 // the exec error, empty when the program runs.
 std::string read_report(int report_fd, const std::string& program, SandboxNotes& sandbox) {
@@ -94,6 +101,10 @@ std::string read_report(int report_fd, const std::string& program, SandboxNotes&
             sandbox.protections.push_back(text);
         } else if (line[0] == '-') {
             sandbox.missing.push_back(text);
+            std::vector<std::string>& all = missing_so_far();
+            if (std::find(all.begin(), all.end(), text) == all.end()) {
+                all.push_back(text);
+            }
         } else if (line[0] == '!') {
             error = "cannot run " + program + ": " + text;
         }
@@ -324,5 +335,7 @@ std::string read_tail(const std::string& path, std::size_t max_bytes) {
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     return text;
 }
+
+std::vector<std::string> tool_sandbox_missing() { return missing_so_far(); }
 
 }  // namespace snipcheck::runners

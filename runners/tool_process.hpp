@@ -91,4 +91,8 @@ std::string read_tail(const std::string& path, std::size_t max_bytes = 2000);
 // slash and is executable); empty when there is none.
 std::string find_program(const std::string& name);
 
+// The protections any tool or server started so far in this process went
+// without (each once), so the run's report can say so.
+std::vector<std::string> tool_sandbox_missing();
+
 }  // namespace snipcheck::runners

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <ostream>
@@ -15,6 +16,7 @@
 #include "runners/python/python_lint.hpp"
 #include "runners/python/python_runner.hpp"
 #include "runners/sql/sql_runner.hpp"
+#include "runners/tool_process.hpp"
 #include "src/checker.hpp"
 #include "src/document_loader.hpp"
 #include "src/output_file.hpp"
@@ -209,6 +211,12 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         SnippetReport& entry = report.snippets[index];
         entry.run = run_static_check(entry.snippet, entry.snippet.directives.timeout_seconds.value_or(options.timeout_seconds));
         entry.verdict = check(entry.snippet, entry.run);
+    }
+    for (const std::string& missing : runners::tool_sandbox_missing()) {
+        const std::string note = "external checkers: " + missing;
+        if (std::find(report.sandbox.missing.begin(), report.sandbox.missing.end(), note) == report.sandbox.missing.end()) {
+            report.sandbox.missing.push_back(note);
+        }
     }
     // Identical snippets ran once; each copy carries the original's verdict.
     for (const auto& [index, original] : duplicates) {
