@@ -146,6 +146,9 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
     const std::string message = item.verdict.message.empty() ? fallback_message(item) : item.verdict.message;
     out << path << ':' << snippet.start_line << ": " << painter.status(status, status_name(status)) << ": "
         << message << '\n';
+    if (!snippet.heading.empty() && status != Status::skip) {
+        out << k_indent << "in: " << join(snippet.heading, " \u203a ") << '\n';
+    }
     // Lint findings hold whether or not the snippet could run.
     for (const std::vector<Finding>* findings : {&snippet.findings, &run.findings}) {
         for (const Finding& finding : *findings) {
@@ -155,9 +158,6 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
     }
     if (status == Status::skip) {
         return;
-    }
-    if (!snippet.heading.empty()) {
-        out << k_indent << "in: " << join(snippet.heading, " \u203a ") << '\n';
     }
     if (!run.replayed.empty()) {
         out << k_indent << "replayed first: " << replayed_text(run, document) << '\n';

@@ -186,3 +186,36 @@ TEST_CASE("another python3 first on PATH does not change the embedded interprete
     CHECK(report["summary"]["error"] == 0);
     CHECK(report["summary"]["pass"].get<int>() >= 15);
 }
+
+TEST_CASE("run checks SQL, Dockerfile, YAML, nginx and shell snippets, JSON keeps the contract", "[e2e][run]") {
+    const auto run = run_snipcheck("run tests/data/e2e/other_languages.md --format json");
+    CHECK(run.status == 1);
+    const json report = json::parse(run.out);
+    check_contract(report);
+    const json* table = snippet_at(report, 6);
+    const json* dockerfile = snippet_at(report, 18);
+    const json* yaml = snippet_at(report, 26);
+    const json* nginx = snippet_at(report, 36);
+    const json* shell = snippet_at(report, 47);
+    REQUIRE(table != nullptr);
+    REQUIRE(dockerfile != nullptr);
+    REQUIRE(yaml != nullptr);
+    REQUIRE(nginx != nullptr);
+    REQUIRE(shell != nullptr);
+    CHECK((*table)["status"] == "fail");
+    CHECK((*table)["expectations"][0]["line"] == 11);
+    CHECK((*dockerfile)["status"] == "error");
+    CHECK((*dockerfile)["evidence"] == "static");
+    CHECK((*dockerfile)["exception"]["line"] == 19);
+    CHECK((*yaml)["status"] == "error");
+    CHECK((*yaml)["message"].get<std::string>().find("JSON with comments") != std::string::npos);
+    CHECK((*nginx)["status"] == "error");
+    CHECK((*nginx)["exception"]["line"] == 40);
+    CHECK_FALSE((*nginx)["stubs"].empty());
+    CHECK((*shell)["status"] == "pass");
+    bool sc2086 = false;
+    for (const json& finding : (*shell)["findings"]) {
+        sc2086 = sc2086 || (finding["rule"] == "SC2086" && finding["line"] == 48);
+    }
+    CHECK(sc2086);
+}
