@@ -245,10 +245,12 @@ SqlTranscript parse_sql_transcript(const std::vector<std::string_view>& lines, i
             expectation.expected += std::string(lines[k]) + (k + 1 < end ? "\n" : "");
         }
         // "ERROR 1146 (42S02): Table ..." : the client reports an error.
-        if (trim(lines[begin]).substr(0, 6) == "ERROR " || trim(lines[begin]).substr(0, 6) == "ERROR:" ||
-            trim(lines[begin]).substr(0, 14) == "Parse error: " || trim(lines[begin]).substr(0, 13) == "Runtime error") {
+        const std::string_view first_output = trim(lines[begin]);
+        if (first_output.starts_with("ERROR ") || first_output.starts_with("ERROR:") ||
+            first_output.starts_with("Parse error") || first_output.starts_with("Runtime error") ||
+            first_output.starts_with("Error: ")) {
             expectation.kind = ExpectationKind::raises;
-            expectation.expected = "SQL error";
+            expectation.expected = "SQLError";
         }
         // "Query OK, 1 row affected" says nothing a table could check.
         if (trim(lines[begin]).substr(0, 8) == "Query OK" && end - begin <= 2) {

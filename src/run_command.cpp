@@ -39,6 +39,12 @@ Verdict skipped(std::string reason) {
     return verdict;
 }
 
+// A repeated SQL block changes its document's database again (a second
+// INSERT adds rows), so it runs again rather than copying the first verdict.
+bool runs_in_session_state(const extractor::Snippet& snippet) {
+    return snippet.language == "sql" && snippet.form != extractor::SnippetForm::embedded;
+}
+
 // Why a snippet is not run, or empty when the Python runner takes it.
 std::string skip_reason(const extractor::Snippet& snippet) {
     if (snippet.directives.skip) {
@@ -177,7 +183,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             const std::size_t index = report.snippets.size();
             if (std::string reason = skip_reason(entry.snippet); !reason.empty()) {
                 entry.verdict = skipped(std::move(reason));
-            } else if (!entry.snippet.duplicate_of.empty()) {
+            } else if (!entry.snippet.duplicate_of.empty() && !runs_in_session_state(entry.snippet)) {
                 duplicates.emplace_back(index, entry.snippet.duplicate_of);
             } else if (entry.snippet.language == "sql") {
                 sql.push_back(index);

@@ -63,6 +63,29 @@ private:
     std::map<ServerKind, Slot> m_slots;
 };
 
+// Does `text` name `table` as a whole word (not inside another name)?
+bool names_table(const std::string& text, const std::string& table) {
+    const std::string haystack = lower(text);
+    const std::string needle = lower(table);
+    const auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+        const bool starts = at == 0 || !is_name_char(haystack[at - 1]);
+        const std::size_t end = at + needle.size();
+        const bool ends = end >= haystack.size() || !is_name_char(haystack[end]);
+        if (starts && ends) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Does the document expect the statement at `line` to fail (`ERROR ...` in a transcript)?
+bool error_expected(const extractor::Snippet& snippet, int line) {
+    return std::any_of(snippet.expectations.begin(), snippet.expectations.end(), [&](const extractor::Expectation& e) {
+        return e.kind == extractor::ExpectationKind::raises && e.statement_line == line;
+    });
+}
+
 class DocumentSession {
 public:
     DocumentSession(const SqlRunOptions& options, ServerPool& servers, const std::vector<const extractor::Snippet*>& snippets)
@@ -169,7 +192,9 @@ private:
         StandInTables& stand_ins = context->stand_ins;
         const double seconds = snippet.directives.timeout_seconds.value_or(m_options.default_timeout_seconds);
         std::set<std::string> used_stand_ins;
-        for (const SqlStatement& statement : split_sql_statements(snippet.code)) {
+        std::set<int> stood_in_lines;  // document lines of statements that read a stand-in
+        const Backslash backslash = *engine == Engine::mariadb ? Backslash::escapes : Backslash::literal;
+        for (const SqlStatement& statement : split_sql_statements(snippet.code, backslash)) {
             const std::string text = *engine == Engine::sqlite ? sqlite_placeholders(statement.text) : statement.text;
             StatementResult result = connection.run(text, seconds);
             for (int tries = 0; !result.ok && !result.timed_out && tries < k_max_stand_ins; ++tries) {
@@ -178,16 +203,24 @@ private:
                 }
                 result = connection.run(text, seconds);
             }
+            bool stood_in = false;
             for (const std::string& table : stand_ins.tables()) {
+                if (!names_table(text, table)) {
+                    continue;
+                }
+                stood_in = true;
                 // Once per name whatever its case: MariaDB on Linux tells Balance from balance.
                 const bool named = std::any_of(used_stand_ins.begin(), used_stand_ins.end(),
                                                [&](const std::string& used) { return lower(used) == lower(table); });
-                if (!named && lower(text).find(lower(table)) != std::string::npos) {
+                if (!named) {
                     used_stand_ins.insert(table);
                 }
             }
             StatementOutput out;
             out.line = document_line(snippet, statement.line);
+            if (stood_in) {
+                stood_in_lines.insert(out.line);
+            }
             out.end_line = document_line(snippet, statement.end_line);
             if (result.timed_out) {
                 output.end = RunEnd::timeout;
@@ -197,8 +230,13 @@ private:
             }
             if (!result.ok) {
                 out.raised = true;
-                out.exception_type = "SQL error";
+                out.exception_type = "SQLError";
                 out.exception_message = result.error;
+                // A transcript that shows this error goes on after it.
+                if (error_expected(snippet, out.line)) {
+                    output.statements.push_back(std::move(out));
+                    continue;
+                }
                 output.end = RunEnd::raised;
                 output.exception_type = out.exception_type;
                 output.exception_message = result.error;
@@ -206,7 +244,9 @@ private:
                 output.statements.push_back(std::move(out));
                 break;
             }
-            if (result.table) {
+            // Rows from an empty stand-in prove nothing: only the check
+            // that the SQL is valid is kept for such a statement.
+            if (result.table && !stood_in) {
                 out.ordered = query_orders_rows(statement.text);
                 out.table = std::move(result.table);
             }
@@ -222,14 +262,18 @@ private:
                 output.stubs.push_back(stand_ins.describe(table));
                 names += (names.empty() ? "" : ", ") + table;
             }
-            output.missing_environment =
-                fmt::format("table{} {} that the document never creates", used_stand_ins.size() > 1 ? "s" : "", names);
-            // Rows from an empty stand-in prove nothing: keep only the check
-            // that the SQL is valid.
-            output.static_check = true;
-            for (StatementOutput& statement : output.statements) {
-                statement.table.reset();
+            // Only a written result that a stand-in's empty rows would be
+            // compared with makes the snippet need the real table.
+            const bool needs_rows = std::any_of(snippet.expectations.begin(), snippet.expectations.end(),
+                                                [&](const extractor::Expectation& e) {
+                                                    return e.kind != extractor::ExpectationKind::raises &&
+                                                           (e.statement_line == 0 || stood_in_lines.count(e.statement_line) > 0);
+                                                });
+            if (needs_rows) {
+                output.missing_environment = fmt::format("table{} {} that the document never creates",
+                                                         used_stand_ins.size() > 1 ? "s" : "", names);
             }
+            output.static_check = true;
             if (output.end == RunEnd::completed) {
                 output.reason = fmt::format("valid SQL ({}), checked against stand-ins for {}", where, names);
             }

@@ -57,10 +57,22 @@ bool word_start(std::string_view text, std::size_t i) {
     return i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_');
 }
 
+// "$$" or "$tag$" when a dollar quote opens at `i`; empty otherwise ($1 is a parameter).
+std::string_view dollar_tag(std::string_view text, std::size_t i) {
+    if (text[i] != '$' || (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_'))) {
+        return {};
+    }
+    std::size_t j = i + 1;
+    while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '_')) {
+        ++j;
+    }
+    return j < text.size() && text[j] == '$' ? text.substr(i, j - i + 1) : std::string_view{};
+}
+
 // Walks SQL text, calling `visit(i)` for every character outside quotes and
 // comments. Returns nothing; the visitor keeps its own state.
 template <typename Visit>
-void walk_code(std::string_view text, Visit visit) {
+void walk_code(std::string_view text, Visit visit, Backslash backslash = Backslash::literal) {
     std::size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
@@ -74,7 +86,7 @@ void walk_code(std::string_view text, Visit visit) {
                     }
                     break;
                 }
-                if (text[j] == '\\' && c == '\'') {
+                if (backslash == Backslash::escapes && text[j] == '\\' && c == '\'') {
                     ++j;  // MySQL's backslash escapes
                 }
                 ++j;
@@ -86,6 +98,10 @@ void walk_code(std::string_view text, Visit visit) {
         } else if (text.substr(i, 2) == "/*") {
             const std::size_t end = text.find("*/", i + 2);
             i = end == std::string_view::npos ? text.size() : end + 2;
+        } else if (const std::string_view tag = dollar_tag(text, i); !tag.empty()) {
+            // PostgreSQL's $$ ... $$ (or $body$ ... $body$) function bodies.
+            const std::size_t end = text.find(tag, i + tag.size());
+            i = end == std::string_view::npos ? text.size() : end + tag.size();
         } else {
             const std::size_t next = visit(i);
             i = next > i ? next : i + 1;
@@ -103,7 +119,7 @@ int line_at(std::string_view code, std::size_t offset) {
 
 }  // namespace
 
-std::vector<SqlStatement> split_sql_statements(std::string_view code) {
+std::vector<SqlStatement> split_sql_statements(std::string_view code, Backslash backslash) {
     std::vector<SqlStatement> statements;
     std::size_t start = 0;
     int block_depth = 0;  // BEGIN ... END of a trigger body holds semicolons
@@ -127,12 +143,25 @@ std::vector<SqlStatement> split_sql_statements(std::string_view code) {
         const char c = code[i];
         if (std::isalpha(static_cast<unsigned char>(c)) && word_start(code, i)) {
             const std::string word = upper_word_at(code, i);
-            if (word == "TRIGGER") {
+            if (word == "TRIGGER" || word == "FUNCTION" || word == "PROCEDURE") {
                 in_trigger = true;
             } else if (in_trigger && (word == "BEGIN" || word == "CASE")) {
                 ++block_depth;
             } else if (in_trigger && word == "END" && block_depth > 0) {
+                // END IF / END LOOP / END WHILE / END REPEAT close what never
+                // counted; END CASE closes a CASE (counted above), once.
+                std::size_t next = i + word.size();
+                while (next < code.size() && (code[next] == ' ' || code[next] == '\t')) {
+                    ++next;
+                }
+                const std::string closes = upper_word_at(code, next);
+                if (closes == "IF" || closes == "LOOP" || closes == "WHILE" || closes == "REPEAT") {
+                    return next + closes.size();
+                }
                 --block_depth;
+                if (closes == "CASE") {
+                    return next + closes.size();
+                }
             }
             return i + word.size();
         }
@@ -140,7 +169,7 @@ std::vector<SqlStatement> split_sql_statements(std::string_view code) {
             finish(i);
         }
         return i + 1;
-    });
+    }, backslash);
     if (start < code.size()) {
         finish(code.size());
     }

@@ -16,9 +16,13 @@ struct SqlStatement {
     int end_line = 0;
 };
 
+// Whether a backslash escapes a quote inside '...' (MySQL) or is a plain
+// character (standard SQL, SQLite, PostgreSQL).
+enum class Backslash { literal, escapes };
+
 // Splits `code` at top-level semicolons. A statement of only comments and
 // blanks is dropped. Never fails: an unterminated quote runs to the end.
-std::vector<SqlStatement> split_sql_statements(std::string_view code);
+std::vector<SqlStatement> split_sql_statements(std::string_view code, Backslash backslash = Backslash::literal);
 
 // Rewrites DB-API placeholders that SQLite does not know: `%s` -> `?`,
 // `%(name)s` -> `:name`, `%%` -> `%`. Text inside quotes is left alone.

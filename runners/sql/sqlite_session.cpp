@@ -62,11 +62,36 @@ std::unique_ptr<SqliteSession> SqliteSession::open(std::string& error) {
 SqliteSession::~SqliteSession() { sqlite3_close(m_db); }
 
 StatementResult SqliteSession::run(const std::string& statement, Mode mode, double seconds, std::size_t max_rows) {
-    StatementResult result;
+    // SQLite prepares one statement at a time; text after it (when the
+    // splitter saw no boundary) runs too, so nothing is dropped unseen.
     m_deadline = now_seconds() + seconds;
+    std::size_t offset = 0;
+    StatementResult result;
+    while (offset < statement.size()) {
+        std::size_t used = 0;
+        StatementResult next = run_one(std::string_view(statement).substr(offset), mode, max_rows, used);
+        const bool more = next.ok && used > 0 && offset + used < statement.size();
+        if (!next.ok || next.table || !result.table) {
+            result = std::move(next);
+        }
+        if (!more || !result.ok) {
+            break;
+        }
+        offset += used;
+    }
+    if (statement.empty()) {
+        result.ok = true;
+    }
+    return result;
+}
+
+StatementResult SqliteSession::run_one(std::string_view statement, Mode mode, std::size_t max_rows, std::size_t& used) {
+    StatementResult result;
     sqlite3_stmt* prepared = nullptr;
     const char* tail = nullptr;
-    if (sqlite3_prepare_v2(m_db, statement.c_str(), static_cast<int>(statement.size()), &prepared, &tail) != SQLITE_OK) {
+    const int prepared_code = sqlite3_prepare_v2(m_db, statement.data(), static_cast<int>(statement.size()), &prepared, &tail);
+    used = tail != nullptr ? static_cast<std::size_t>(tail - statement.data()) : statement.size();
+    if (prepared_code != SQLITE_OK) {
         result.error = sqlite3_errmsg(m_db);
         result.timed_out = sqlite3_errcode(m_db) == SQLITE_INTERRUPT;
         result.missing_table = after_prefix(result.error, "no such table: ");

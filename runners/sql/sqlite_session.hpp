@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runners/sql/sql_connection.hpp"
@@ -43,6 +44,10 @@ public:
     bool has_table(const std::string& name);
 
 private:
+    // Prepares and runs the first statement of `statement`; `used` is how
+    // many bytes it took.
+    StatementResult run_one(std::string_view statement, Mode mode, std::size_t max_rows, std::size_t& used);
+
     explicit SqliteSession(sqlite3* db) : m_db(db) {}
     sqlite3* m_db = nullptr;
     double m_deadline = 0;  // steady-clock seconds; read by the progress handler

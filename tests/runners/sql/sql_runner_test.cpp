@@ -175,3 +175,27 @@ TEST_CASE("SQL runner: with --sql-engine postgres a PostgreSQL block runs on a r
     CHECK(ran.verdicts[1].status == Status::error);
     CHECK(ran.outputs[1].exception_line == 13);
 }
+
+TEST_CASE("SQL runner: a stand-in named t does not taint later statements that merely contain the letter") {
+    const Ran ran = run_document("```sql\nSELECT * FROM t;\n```\n\n"
+                                 "```sql\nCREATE TABLE users (id INTEGER);\nINSERT INTO users VALUES (1);\nSELECT id FROM users;\n```\n\n"
+                                 "| id |\n|----|\n| 2  |\n");
+    REQUIRE(ran.verdicts.size() == 2);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[1].status == Status::fail);
+}
+
+TEST_CASE("SQL runner: a backslash is a plain character in SQLite, and no statement is dropped") {
+    const Ran ran = run_document("```sql\nCREATE TABLE p (path TEXT);\nINSERT INTO p VALUES ('C:\\');\nSELECT path FROM nowhere_at_all WHERE;\n```\n");
+    CHECK(ran.verdicts[0].status == Status::error);
+    CHECK(ran.outputs[0].exception_line == 4);
+}
+
+TEST_CASE("SQL runner: a transcript that shows an error goes on after it") {
+    const Ran ran = run_document("```\nsqlite> SELECT * FROM missing_table WHERE;\nParse error: near \";\": syntax error\n"
+                                 "sqlite> SELECT 1 AS one;\none\n---\n1\n```\n");
+    REQUIRE(ran.verdicts.size() == 1);
+    INFO(ran.verdicts[0].message);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[0].expectations.size() == 2);
+}

@@ -49,3 +49,19 @@ TEST_CASE("dialect_marks names MySQL and PostgreSQL syntax and nothing in portab
     CHECK(dialect_marks("SELECT 'AUTO_INCREMENT' FROM t;").empty());
 }
 
+
+TEST_CASE("split_sql_statements keeps PostgreSQL dollar-quoted bodies and END IF inside a body whole") {
+    const auto functions = split_sql_statements(
+        "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;\nSELECT f();");
+    REQUIRE(functions.size() == 2);
+    CHECK(functions[1].text == "SELECT f()");
+    const auto procedure = split_sql_statements(
+        "CREATE PROCEDURE p() BEGIN\n  IF 1 THEN SELECT 1; END IF;\n  SELECT 2;\nEND;\nSELECT 3;");
+    REQUIRE(procedure.size() == 2);
+    CHECK(procedure[1].text == "SELECT 3");
+}
+
+TEST_CASE("split_sql_statements reads backslash escapes only when told") {
+    CHECK(split_sql_statements("INSERT INTO p VALUES ('C:\\');\nSELECT 1;").size() == 2);
+    CHECK(split_sql_statements("INSERT INTO p VALUES ('it\\'s;');\nSELECT 1;", Backslash::escapes).size() == 2);
+}
