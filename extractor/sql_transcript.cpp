@@ -206,6 +206,15 @@ SqlTranscript parse_sql_transcript(const std::vector<std::string_view>& lines, i
         }
         const int statement_line = first_line + static_cast<int>(i);
         std::string_view code = line.substr(prompt);
+        // A client command (psql's \dt, sqlite3's .mode) is not SQL; its
+        // output is skipped with it.
+        if (!code.empty() && (code[0] == '\\' || code[0] == '.')) {
+            ++i;
+            while (i < lines.size() && prompt_length(trim(lines[i]), nullptr) == 0) {
+                ++i;
+            }
+            continue;
+        }
         transcript.code.push_back(code);
         transcript.line_map.push_back(statement_line);
         ++i;

@@ -125,8 +125,12 @@ bool wait_or_kill(pid_t pid, double timeout_seconds, int& status) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
     const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
     while (true) {
-        const pid_t done = ::waitpid(pid, &status, WNOHANG);
-        if (done == pid) {
+        // Look without reaping, so the pid (and its process group) stays
+        // ours while what the tool left running is killed.
+        siginfo_t info{};
+        if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) {
+            ::kill(-pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
             if (pidfd >= 0) {
                 ::close(pidfd);
             }
@@ -188,13 +192,20 @@ bool ScratchFolder::write(const std::string& name, const std::string& text) cons
 
 std::string find_program(const std::string& name) {
     if (name.find('/') != std::string::npos) {
-        return ::access(name.c_str(), X_OK) == 0 ? name : std::string();
+        if (::access(name.c_str(), X_OK) != 0) {
+            return {};
+        }
+        return name[0] == '/' ? name : std::filesystem::absolute(name).string();
     }
     const char* path = std::getenv("PATH");
     std::stringstream folders(path != nullptr ? path : "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
     std::string folder;
     while (std::getline(folders, folder, ':')) {
-        const std::string candidate = (folder.empty() ? std::string(".") : folder) + "/" + name;
+        // A relative PATH entry would mean the scratch folder once the tool runs there.
+        if (folder.empty() || folder[0] != '/') {
+            continue;
+        }
+        const std::string candidate = folder + "/" + name;
         if (::access(candidate.c_str(), X_OK) == 0) {
             return candidate;
         }

@@ -47,6 +47,16 @@ RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
         finding.line = document_line(snippet, finding.line);
         output.findings.push_back(std::move(finding));
     }
+    // A shell error in a RUN line (an `if` without `fi`) breaks the build
+    // as surely as a parse error.
+    for (const Finding& finding : output.findings) {
+        if (finding.severity == Severity::error && output.end == RunEnd::completed) {
+            output.end = RunEnd::raised;
+            output.exception_type = "shellcheck " + finding.rule;
+            output.exception_message = finding.message;
+            output.exception_line = finding.line;
+        }
+    }
     if (output.end == RunEnd::completed) {
         // Nothing is built: that needs a container engine, and the check is static.
         output.reason = fmt::format("valid Dockerfile, parsed and not built: {} instruction{}, {} finding{}{}",

@@ -38,11 +38,16 @@ RunOutput check_javascript(const extractor::Snippet& snippet, double timeout_sec
     const ToolResult result = run_tool(request);
     if (!result.started) {
         output.end = RunEnd::not_run;
-        output.missing_environment = "node (Debian package nodejs) to check JavaScript";
         output.reason = result.error;
+        if (find_program("node").empty()) {
+            output.missing_environment = "node (Debian package nodejs) to check JavaScript";
+        }
     } else if (result.timed_out) {
         output.end = RunEnd::timeout;
         output.reason = "node --check did not finish in time";
+    } else if (result.signal != 0) {
+        output.end = RunEnd::not_run;
+        output.reason = "node --check was killed by signal " + std::to_string(result.signal);
     } else if (result.exit_code != 0) {
         // "/…/snippet.js:3" on the first line, the message on the line that starts with an error name.
         static const std::regex where(R"(snippet\.m?js:(\d+))");

@@ -6,6 +6,7 @@
 
 #include "runners/shell/shell_dialect.hpp"
 #include "runners/shell/shellcheck.hpp"
+#include "runners/tool_process.hpp"
 
 namespace snipcheck::runners::shell {
 namespace {
@@ -78,8 +79,10 @@ RunOutput run_shell_snippet(const extractor::Snippet& snippet, double timeout_se
     ShellcheckFindings checked = run_shellcheck(script.text, options);
     if (!checked) {
         output.end = RunEnd::not_run;
-        output.missing_environment = "shellcheck (Debian package shellcheck)";
-        output.reason = checked.error();
+        output.reason = "shellcheck did not run: " + checked.error();
+        if (find_program("shellcheck").empty()) {
+            output.missing_environment = "shellcheck (Debian package shellcheck)";
+        }
         return output;
     }
     for (Finding finding : checked.value()) {

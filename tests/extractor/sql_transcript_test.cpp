@@ -105,3 +105,13 @@ TEST_CASE("split_sql_and_results: a SQL block with each query's table after it, 
     CHECK(split.expectations[1].statement_line == 30);
     CHECK(split_sql_and_results({"SELECT a | b FROM t;", "SELECT 1;"}, 1).code.empty());
 }
+
+TEST_CASE("parse_sql_transcript skips client commands and their output") {
+    const std::vector<std::string_view> lines = {"sqlite> .mode column", "sqlite> .headers on",
+                                                 "sqlite> SELECT 1 AS one;", "one", "---", "1",
+                                                 "shop=# \\dt", " List of relations"};
+    const SqlTranscript transcript = parse_sql_transcript(lines, 1);
+    CHECK(test::strings_of(transcript.code) == std::vector<std::string>{"SELECT 1 AS one;"});
+    CHECK(transcript.line_map == std::vector<int>{3});
+    CHECK(transcript.expectations.size() == 1);
+}

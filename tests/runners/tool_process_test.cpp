@@ -4,6 +4,8 @@
 #include <csignal>
 #include <thread>
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 using namespace snipcheck::runners;
@@ -158,4 +160,25 @@ TEST_CASE("read_tail keeps only the end of a long capture") {
     CHECK(read_tail(scratch.path() + "/long.txt", 7) == "the end");
     CHECK(read_tail(scratch.path() + "/long.txt").size() == 2000);
     CHECK(read_tail(scratch.path() + "/absent.txt").empty());
+}
+
+TEST_CASE("run_tool leaves nothing the tool started running after it exits") {
+    ScratchFolder scratch;
+    ToolRequest request;
+    request.argv = {"sh", "-c", "(sleep 5; echo late > late.txt) & echo started"};
+    request.scratch = &scratch;
+    const auto began = std::chrono::steady_clock::now();
+    const ToolResult result = run_tool(request);
+    CHECK(result.exit_code == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK(std::chrono::steady_clock::now() - began < std::chrono::seconds(4));
+    CHECK(::access((scratch.path() + "/late.txt").c_str(), F_OK) != 0);
+    // Still running, the background shell would appear in the process list with this marker.
+    const ToolResult check = run_tool([&] {
+        ToolRequest ps;
+        ps.argv = {"sh", "-c", "ps -eo args | grep -c '[s]leep 5; echo late' || true"};
+        ps.scratch = &scratch;
+        return ps;
+    }());
+    CHECK(check.stdout_text == "0\n");
 }

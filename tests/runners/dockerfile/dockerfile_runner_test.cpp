@@ -55,3 +55,15 @@ TEST_CASE("Dockerfile runner: lint and shellcheck findings at document lines, an
     }
     CHECK(check(snippet, output).status == Status::pass);
 }
+
+TEST_CASE("Dockerfile runner: a shell error in a RUN line is an error of the Dockerfile") {
+    if (runners::find_program("shellcheck").empty()) {
+        FAIL("shellcheck is not installed (scripts/install-deps installs it)");
+    }
+    const extractor::Snippet snippet =
+        only_snippet("```dockerfile\nFROM debian:12\nRUN if [ -f /etc/os-release ]; then \\\n    echo found\nUSER nobody\n```\n");
+    const RunOutput output = runners::dockerfile::run_dockerfile_snippet(snippet);
+    CHECK(output.end == RunEnd::raised);
+    CHECK(output.exception_type.rfind("shellcheck SC", 0) == 0);
+    CHECK(check(snippet, output).status == Status::error);
+}
