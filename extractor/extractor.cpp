@@ -221,7 +221,8 @@ private:
         if (snippet.language == "sql" && snippet.form != SnippetForm::session &&
             m_document.format == DocumentFormat::markdown) {
             const int after = (block.end_marker_line > 0 ? block.end_marker_line : block.last_line()) + 1;
-            if (Expectation table = pipe_table_after(m_document.lines, after); !table.expected.empty()) {
+            const bool after_query = last_statement_returns_rows(snippet.code);
+            if (Expectation table = pipe_table_after(m_document.lines, after, after_query); !table.expected.empty()) {
                 snippet.expectations.push_back(std::move(table));
             }
         }

@@ -1,5 +1,6 @@
 #include "extractor/sql_transcript.hpp"
 
+#include <cctype>
 #include <regex>
 
 #include "extractor/line_classifier.hpp"
@@ -103,7 +104,35 @@ bool looks_like_result_table(const std::vector<std::string_view>& lines) {
     return false;
 }
 
-Expectation pipe_table_after(const std::vector<std::string_view>& document_lines, int line) {
+bool last_statement_returns_rows(std::string_view code) {
+    std::string_view text = trim(code);
+    while (!text.empty() && (text.back() == ';' || std::isspace(static_cast<unsigned char>(text.back())))) {
+        text.remove_suffix(1);
+    }
+    const std::size_t semicolon = text.rfind(';');
+    std::string_view last = semicolon == std::string_view::npos ? text : text.substr(semicolon + 1);
+    // Skip leading comment lines.
+    while (true) {
+        last = trim(last);
+        if (last.starts_with("--")) {
+            const std::size_t end = last.find('\n');
+            last = end == std::string_view::npos ? std::string_view{} : last.substr(end + 1);
+        } else {
+            break;
+        }
+    }
+    std::string word;
+    for (char c : last) {
+        if (!std::isalpha(static_cast<unsigned char>(c))) {
+            break;
+        }
+        word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return word == "SELECT" || word == "WITH" || word == "VALUES" || word == "SHOW" || word == "PRAGMA" ||
+           word == "EXPLAIN" || word == "DESCRIBE" || word == "DESC" || word == "TABLE";
+}
+
+Expectation pipe_table_after(const std::vector<std::string_view>& document_lines, int line, bool after_query) {
     Expectation expectation;
     expectation.kind = ExpectationKind::output_block;
     auto index = static_cast<std::size_t>(std::max(1, line) - 1);
@@ -118,6 +147,9 @@ Expectation pipe_table_after(const std::vector<std::string_view>& document_lines
         } else {
             break;
         }
+    }
+    if (!labelled && !after_query) {
+        return expectation;
     }
     std::vector<std::string_view> table;
     for (std::size_t i = index; i < document_lines.size() && trim(document_lines[i]).substr(0, 1) == "|"; ++i) {

@@ -26,10 +26,16 @@ bool is_sql_transcript(const std::vector<std::string_view>& lines);
 // "Empty set".
 bool looks_like_result_table(const std::vector<std::string_view>& lines);
 
+// Does the last statement of `code` return rows (SELECT, WITH, VALUES,
+// SHOW, PRAGMA, EXPLAIN, DESCRIBE)? A table after a CREATE TABLE is more
+// likely documentation of the columns than a result.
+bool last_statement_returns_rows(std::string_view code);
+
 // The Markdown pipe table that starts at document line `line` (blank lines
 // and one "Output:"/"Result:" label skipped), as an output-block
-// expectation; empty expected text when no table is there.
-Expectation pipe_table_after(const std::vector<std::string_view>& document_lines, int line);
+// expectation; empty expected text when no table is there, or when the
+// table is neither labelled nor after a query that returns rows.
+Expectation pipe_table_after(const std::vector<std::string_view>& document_lines, int line, bool after_query);
 
 // A SQL block that shows each query's result table right after it, with no
 // prompts (`SELECT ...;` then a `+---+` table): the SQL alone, and each table

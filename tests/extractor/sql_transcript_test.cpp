@@ -115,3 +115,15 @@ TEST_CASE("parse_sql_transcript skips client commands and their output") {
     CHECK(transcript.line_map == std::vector<int>{3});
     CHECK(transcript.expectations.size() == 1);
 }
+
+TEST_CASE("A table after a CREATE TABLE documents columns unless it is labelled as output") {
+    const Document document = test::document_from_bytes("doc.md",
+        "```sql\nCREATE TABLE users (id INTEGER, name TEXT);\n```\n\n| Column | Meaning |\n|---|---|\n| id | key |\n\n"
+        "```sql\nINSERT INTO users VALUES (1, 'a');\n```\n\nResult:\n\n| id |\n|---|\n| 1 |\n");
+    const ExtractedDocument extracted = extract(document);
+    REQUIRE(extracted.snippets.size() == 2);
+    CHECK(extracted.snippets[0].expectations.empty());
+    CHECK(extracted.snippets[1].expectations.size() == 1);
+    CHECK(last_statement_returns_rows("CREATE TABLE t (a);\n-- now\nSELECT a FROM t;"));
+    CHECK_FALSE(last_statement_returns_rows("SELECT 1;\nDROP TABLE t;"));
+}
