@@ -230,6 +230,14 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         if (auto it = by_id.find(original); it != by_id.end()) {
             const SnippetReport& source = report.snippets[it->second];
             entry.run = source.run;
+            // Same code, other lines: what the run placed moves with the copy.
+            const int shift = entry.snippet.start_line - source.snippet.start_line;
+            for (Finding& finding : entry.run.findings) {
+                finding.line += shift;
+            }
+            if (entry.run.exception_line > 0) {
+                entry.run.exception_line += shift;
+            }
             entry.verdict = source.verdict;
             entry.verdict.message = fmt::format("same as line {}: {}", source.snippet.start_line, source.verdict.message);
         } else {

@@ -39,12 +39,17 @@ Script script_of(const extractor::Snippet& snippet) {
     }
     Script script;
     bool continued = false;
+    bool in_command = false;  // inside a command and the lines it continues on
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string_view line = lines[i];
         if (transcript) {
             if (line.substr(0, 2) == "$ ") {
                 line.remove_prefix(2);
+                in_command = true;
+            } else if (in_command && (line.substr(0, 2) == "> " || line == ">")) {
+                line.remove_prefix(std::min<std::size_t>(2, line.size()));  // the shell's continuation prompt
             } else if (!continued) {
+                in_command = false;
                 continue;  // output of the command before
             }
         }

@@ -46,3 +46,14 @@ TEST_CASE("shell runner: a console transcript is checked as its commands, an err
     CHECK(output.end == RunEnd::raised);
     CHECK(check(broken, output).status == Status::error);
 }
+
+TEST_CASE("shell runner: continuation prompts of a transcript belong to the command") {
+    if (runners::find_program("shellcheck").empty()) {
+        FAIL("shellcheck is not installed (scripts/install-deps installs it)");
+    }
+    const extractor::Snippet snippet =
+        only_snippet("```console\n$ cat <<EOF > notes.txt\n> first line\n> EOF\n$ wc -l notes.txt\n1 notes.txt\n```\n");
+    const RunOutput output = runners::shell::run_shell_snippet(snippet, 10);
+    INFO(output.exception_message);
+    CHECK(output.end == RunEnd::completed);
+}
