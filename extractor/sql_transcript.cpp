@@ -200,7 +200,8 @@ SqlTranscript split_sql_and_results(const std::vector<std::string_view>& lines, 
             i = end;
             continue;
         }
-        if (!text.empty() && statement_line == 0 && text.substr(0, 2) != "--") {
+        const bool comment = text.starts_with("--") || text.starts_with("/*") || text.starts_with("*") || text.starts_with("#");
+        if (!text.empty() && statement_line == 0 && !comment) {
             statement_line = first_line + static_cast<int>(i);
         }
         result.code.push_back(lines[i]);

@@ -20,7 +20,15 @@ const StatementOutput* table_statement(const extractor::Expectation& expectation
                 return &statement;
             }
         }
-        return nullptr;
+        // The extractor and the runner may start a statement on different
+        // lines (a comment above it): take the last one that began before.
+        const StatementOutput* before = nullptr;
+        for (const StatementOutput& statement : run.statements) {
+            if (statement.line <= expectation.line && statement.end_line >= expectation.statement_line) {
+                before = &statement;
+            }
+        }
+        return before;
     }
     for (auto it = run.statements.rbegin(); it != run.statements.rend(); ++it) {
         if (it->table) {
