@@ -61,6 +61,16 @@ struct Snippet {
     std::string parent;        // for embedded snippets: the id of the snippet holding them
 };
 
+// The document line of 1-based code line `code_line` (the first code line
+// for 0 or less, the last known line past the end).
+inline int document_line(const Snippet& snippet, int code_line) {
+    const auto index = static_cast<std::size_t>(code_line < 1 ? 0 : code_line - 1);
+    if (index < snippet.line_map.size()) {
+        return snippet.line_map[index];
+    }
+    return snippet.line_map.empty() ? snippet.start_line : snippet.line_map.back();
+}
+
 const char* form_name(SnippetForm form);
 const char* expectation_kind_name(ExpectationKind kind);
 

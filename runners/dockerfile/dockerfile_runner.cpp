@@ -10,15 +10,6 @@
 #include "runners/dockerfile/dockerfile_shellcheck.hpp"
 
 namespace snipcheck::runners::dockerfile {
-namespace {
-
-int document_line(const extractor::Snippet& snippet, int code_line) {
-    const auto index = static_cast<std::size_t>(std::max(1, code_line) - 1);
-    return index < snippet.line_map.size() ? snippet.line_map[index] : snippet.start_line;
-}
-
-}  // namespace
-
 RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
     const auto began = std::chrono::steady_clock::now();
     RunOutput output;
@@ -29,9 +20,9 @@ RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
         output.end = RunEnd::raised;
         output.exception_type = "Dockerfile error";
         output.exception_message = first.message;
-        output.exception_line = document_line(snippet, first.line);
+        output.exception_line = extractor::document_line(snippet, first.line);
         for (std::size_t i = 1; i < parsed.errors.size(); ++i) {
-            output.findings.push_back({document_line(snippet, parsed.errors[i].line), "dockerfile-parse", Severity::error,
+            output.findings.push_back({extractor::document_line(snippet, parsed.errors[i].line), "dockerfile-parse", Severity::error,
                                        parsed.errors[i].message});
         }
     }
@@ -44,7 +35,7 @@ RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
     }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.line < b.line; });
     for (Finding& finding : findings) {
-        finding.line = document_line(snippet, finding.line);
+        finding.line = extractor::document_line(snippet, finding.line);
         output.findings.push_back(std::move(finding));
     }
     // A shell error in a RUN line (an `if` without `fi`) breaks the build

@@ -8,11 +8,6 @@
 namespace snipcheck::runners::javascript {
 namespace {
 
-int document_line(const extractor::Snippet& snippet, int code_line) {
-    const auto index = static_cast<std::size_t>(std::max(1, code_line) - 1);
-    return index < snippet.line_map.size() ? snippet.line_map[index] : snippet.start_line;
-}
-
 bool is_module(const std::string& code) {
     static const std::regex module_syntax(R"((^|\n)\s*(import\s+[\w{*'"]|export\s+(default|const|let|var|function|class|async|\{|\*)))");
     return std::regex_search(code, module_syntax);
@@ -58,7 +53,7 @@ RunOutput check_javascript(const extractor::Snippet& snippet, double timeout_sec
             line = std::stoi(match[1]);
         }
         output.end = RunEnd::raised;
-        output.exception_line = document_line(snippet, line);
+        output.exception_line = extractor::document_line(snippet, line);
         if (std::regex_search(result.stderr_text, match, message)) {
             output.exception_type = match[3];
             output.exception_message = match[4];

@@ -5,15 +5,6 @@
 #include "runners/nginx/nginx_check.hpp"
 
 namespace snipcheck::runners::nginx {
-namespace {
-
-int document_line(const extractor::Snippet& snippet, int code_line) {
-    const auto index = static_cast<std::size_t>(std::max(1, code_line) - 1);
-    return index < snippet.line_map.size() ? snippet.line_map[index] : snippet.start_line;
-}
-
-}  // namespace
-
 RunOutput run_nginx_snippet(const extractor::Snippet& snippet, double timeout_seconds) {
     const auto began = std::chrono::steady_clock::now();
     const NginxCheck check = check_nginx_config(snippet.code, timeout_seconds);
@@ -21,7 +12,7 @@ RunOutput run_nginx_snippet(const extractor::Snippet& snippet, double timeout_se
     output.static_check = true;
     output.stubs = check.replaced;
     for (const NginxWarning& warning : check.warnings) {
-        output.findings.push_back({document_line(snippet, warning.line), "nginx-warning", Severity::warning, warning.message});
+        output.findings.push_back({extractor::document_line(snippet, warning.line), "nginx-warning", Severity::warning, warning.message});
     }
     switch (check.outcome) {
     case NginxCheck::Outcome::valid: output.reason = "valid nginx configuration (nginx -t)"; break;
@@ -29,7 +20,7 @@ RunOutput run_nginx_snippet(const extractor::Snippet& snippet, double timeout_se
         output.end = RunEnd::raised;
         output.exception_type = "nginx -t";
         output.exception_message = check.message;
-        output.exception_line = document_line(snippet, check.line);
+        output.exception_line = extractor::document_line(snippet, check.line);
         break;
     case NginxCheck::Outcome::not_checked:
         output.end = RunEnd::not_run;

@@ -26,11 +26,6 @@ std::string lower(std::string text) {
     return text;
 }
 
-int document_line(const extractor::Snippet& snippet, int code_line) {
-    const auto index = static_cast<std::size_t>(std::max(1, code_line) - 1);
-    return index < snippet.line_map.size() ? snippet.line_map[index] : snippet.start_line;
-}
-
 std::string dialect_name(const std::string& dialect) {
     return dialect == "mysql" ? "MySQL" : dialect == "postgresql" ? "PostgreSQL" : dialect == "tsql" ? "T-SQL" : dialect;
 }
@@ -217,11 +212,11 @@ private:
                 }
             }
             StatementOutput out;
-            out.line = document_line(snippet, statement.line);
+            out.line = extractor::document_line(snippet, statement.line);
             if (stood_in) {
                 stood_in_lines.insert(out.line);
             }
-            out.end_line = document_line(snippet, statement.end_line);
+            out.end_line = extractor::document_line(snippet, statement.end_line);
             if (result.timed_out) {
                 output.end = RunEnd::timeout;
                 output.reason = fmt::format("the statement at line {} ran past the limit of {:g} s", out.line, seconds);

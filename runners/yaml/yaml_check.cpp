@@ -12,11 +12,6 @@
 namespace snipcheck::runners::yaml {
 namespace {
 
-int document_line(const extractor::Snippet& snippet, int code_line) {
-    const auto index = static_cast<std::size_t>(std::max(1, code_line) - 1);
-    return index < snippet.line_map.size() ? snippet.line_map[index] : snippet.start_line;
-}
-
 // The first character that is not blank and not in a `#` comment line.
 char first_content_char(const std::string& code) {
     bool comment = false;
@@ -43,7 +38,7 @@ void fail(RunOutput& output, const extractor::Snippet& snippet, int code_line, s
     output.end = RunEnd::raised;
     output.exception_type = std::move(type);
     output.exception_message = std::move(message);
-    output.exception_line = document_line(snippet, code_line);
+    output.exception_line = extractor::document_line(snippet, code_line);
 }
 
 int line_of_offset(const std::string& code, std::size_t offset) {
@@ -92,7 +87,7 @@ RunOutput check_yaml(const extractor::Snippet& snippet) {
             findings.push_back({error.mark.is_null() ? 1 : error.mark.line + 1, "yaml-structure", Severity::error, error.msg});
         }
         for (Finding& finding : findings) {
-            finding.line = document_line(snippet, finding.line);
+            finding.line = extractor::document_line(snippet, finding.line);
             output.findings.push_back(std::move(finding));
         }
     }
@@ -127,7 +122,7 @@ RunOutput check_json(const extractor::Snippet& snippet) {
         }
         if (jsonc) {
             output.reason = "valid JSON with comments (JSONC)";
-            output.findings.push_back({document_line(snippet, line_of_offset(snippet.code, error.byte - 1)),
+            output.findings.push_back({extractor::document_line(snippet, line_of_offset(snippet.code, error.byte - 1)),
                                        "json-comments", Severity::warning,
                                        "comments are not JSON: a strict parser (Python's json, JSON.parse) rejects this"});
         } else {
