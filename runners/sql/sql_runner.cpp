@@ -188,8 +188,8 @@ private:
         const double seconds = snippet.directives.timeout_seconds.value_or(m_options.default_timeout_seconds);
         std::set<std::string> used_stand_ins;
         std::set<int> stood_in_lines;  // document lines of statements that read a stand-in
-        const Backslash backslash = *engine == Engine::mariadb ? Backslash::escapes : Backslash::literal;
-        for (const SqlStatement& statement : split_sql_statements(snippet.code, backslash)) {
+        const SqlSyntax syntax = *engine == Engine::mariadb ? SqlSyntax::mysql : SqlSyntax::standard;
+        for (const SqlStatement& statement : split_sql_statements(snippet.code, syntax)) {
             const std::string text = *engine == Engine::sqlite ? sqlite_placeholders(statement.text) : statement.text;
             StatementResult result = connection.run(text, seconds);
             for (int tries = 0; !result.ok && !result.timed_out && tries < k_max_stand_ins; ++tries) {

@@ -6,13 +6,13 @@
 namespace snipcheck::runners::sql {
 namespace {
 
-bool is_blank_or_comment(std::string_view text) {
+bool is_blank_or_comment(std::string_view text, SqlSyntax syntax) {
     std::size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
         if (std::isspace(static_cast<unsigned char>(c))) {
             ++i;
-        } else if (text.substr(i, 2) == "--" || c == '#') {
+        } else if (text.substr(i, 2) == "--" || (syntax == SqlSyntax::mysql && c == '#')) {
             const std::size_t end = text.find('\n', i);
             i = end == std::string_view::npos ? text.size() : end;
         } else if (text.substr(i, 2) == "/*") {
@@ -26,12 +26,12 @@ bool is_blank_or_comment(std::string_view text) {
 }
 
 // Offset of the first character that is neither blank nor in a comment.
-std::size_t skip_blanks_and_comments(std::string_view text) {
+std::size_t skip_blanks_and_comments(std::string_view text, SqlSyntax syntax) {
     std::size_t i = 0;
     while (i < text.size()) {
         if (std::isspace(static_cast<unsigned char>(text[i]))) {
             ++i;
-        } else if (text.substr(i, 2) == "--") {
+        } else if (text.substr(i, 2) == "--" || (syntax == SqlSyntax::mysql && text[i] == '#')) {
             const std::size_t end = text.find('\n', i);
             i = end == std::string_view::npos ? text.size() : end;
         } else if (text.substr(i, 2) == "/*") {
@@ -72,7 +72,8 @@ std::string_view dollar_tag(std::string_view text, std::size_t i) {
 // Walks SQL text, calling `visit(i)` for every character outside quotes and
 // comments. Returns nothing; the visitor keeps its own state.
 template <typename Visit>
-void walk_code(std::string_view text, Visit visit, Backslash backslash = Backslash::literal) {
+void walk_code(std::string_view text, Visit visit, SqlSyntax syntax = SqlSyntax::standard) {
+    const bool mysql = syntax == SqlSyntax::mysql;
     std::size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
@@ -86,19 +87,19 @@ void walk_code(std::string_view text, Visit visit, Backslash backslash = Backsla
                     }
                     break;
                 }
-                if (backslash == Backslash::escapes && text[j] == '\\' && c == '\'') {
+                if (mysql && text[j] == '\\' && c == '\'') {
                     ++j;  // MySQL's backslash escapes
                 }
                 ++j;
             }
             i = std::min(j + 1, text.size());
-        } else if (text.substr(i, 2) == "--") {
+        } else if (text.substr(i, 2) == "--" || (mysql && c == '#')) {
             const std::size_t end = text.find('\n', i);
             i = end == std::string_view::npos ? text.size() : end;
         } else if (text.substr(i, 2) == "/*") {
             const std::size_t end = text.find("*/", i + 2);
             i = end == std::string_view::npos ? text.size() : end + 2;
-        } else if (const std::string_view tag = dollar_tag(text, i); !tag.empty()) {
+        } else if (const std::string_view tag = mysql ? std::string_view{} : dollar_tag(text, i); !tag.empty()) {
             // PostgreSQL's $$ ... $$ (or $body$ ... $body$) function bodies.
             const std::size_t end = text.find(tag, i + tag.size());
             i = end == std::string_view::npos ? text.size() : end + tag.size();
@@ -119,15 +120,16 @@ int line_at(std::string_view code, std::size_t offset) {
 
 }  // namespace
 
-std::vector<SqlStatement> split_sql_statements(std::string_view code, Backslash backslash) {
+std::vector<SqlStatement> split_sql_statements(std::string_view code, SqlSyntax syntax) {
     std::vector<SqlStatement> statements;
     std::size_t start = 0;
+    std::string delimiter = ";";
     int block_depth = 0;  // BEGIN ... END of a trigger body holds semicolons
     bool in_trigger = false;
     const auto finish = [&](std::size_t end) {
         std::string_view text = code.substr(start, end - start);
-        if (!is_blank_or_comment(text)) {
-            std::size_t lead = skip_blanks_and_comments(text);
+        if (!is_blank_or_comment(text, syntax)) {
+            std::size_t lead = skip_blanks_and_comments(text, syntax);
             std::size_t trail = text.size();
             while (trail > lead && std::isspace(static_cast<unsigned char>(text[trail - 1]))) {
                 --trail;
@@ -135,12 +137,25 @@ std::vector<SqlStatement> split_sql_statements(std::string_view code, Backslash 
             statements.push_back({std::string(text.substr(lead, trail - lead)), line_at(code, start + lead),
                                   line_at(code, start + trail - (trail > lead ? 1 : 0))});
         }
-        start = end + 1;
+        start = std::min(code.size(), end + delimiter.size());
         in_trigger = false;
         block_depth = 0;
     };
     walk_code(code, [&](std::size_t i) -> std::size_t {
         const char c = code[i];
+        // The mysql client's `DELIMITER //` on a line of its own.
+        if (syntax == SqlSyntax::mysql && (i == 0 || code[i - 1] == '\n') && (c == 'D' || c == 'd') &&
+            upper_word_at(code, i) == "DELIMITER") {
+            const std::size_t line_end = std::min(code.find('\n', i), code.size());
+            const std::string_view rest = code.substr(i + 9, line_end - i - 9);
+            const std::size_t first = rest.find_first_not_of(" \t");
+            if (first != std::string_view::npos) {
+                finish(i > 0 ? i - 1 : 0);
+                delimiter = std::string(rest.substr(first, rest.find_first_of(" \t\r", first) - first));
+                start = std::min(code.size(), line_end + 1);
+                return line_end;
+            }
+        }
         if (std::isalpha(static_cast<unsigned char>(c)) && word_start(code, i)) {
             const std::string word = upper_word_at(code, i);
             if (word == "TRIGGER" || word == "FUNCTION" || word == "PROCEDURE") {
@@ -165,11 +180,13 @@ std::vector<SqlStatement> split_sql_statements(std::string_view code, Backslash 
             }
             return i + word.size();
         }
-        if (c == ';' && block_depth == 0) {
+        // A DELIMITER of its own says where statements end, bodies or not.
+        if ((block_depth == 0 || delimiter != ";") && code.compare(i, delimiter.size(), delimiter) == 0) {
             finish(i);
+            return i + delimiter.size();
         }
         return i + 1;
-    }, backslash);
+    }, syntax);
     if (start < code.size()) {
         finish(code.size());
     }

@@ -16,13 +16,15 @@ struct SqlStatement {
     int end_line = 0;
 };
 
-// Whether a backslash escapes a quote inside '...' (MySQL) or is a plain
-// character (standard SQL, SQLite, PostgreSQL).
-enum class Backslash { literal, escapes };
+// How the text is read: standard (SQLite, PostgreSQL: $$ bodies) or as
+// MySQL reads it (backslash escapes in '...', `#` comments, the client's
+// DELIMITER command).
+enum class SqlSyntax { standard, mysql };
 
-// Splits `code` at top-level semicolons. A statement of only comments and
-// blanks is dropped. Never fails: an unterminated quote runs to the end.
-std::vector<SqlStatement> split_sql_statements(std::string_view code, Backslash backslash = Backslash::literal);
+// Splits `code` at top-level semicolons (or the DELIMITER a MySQL script
+// sets). A statement of only comments and blanks is dropped. Never fails:
+// an unterminated quote runs to the end.
+std::vector<SqlStatement> split_sql_statements(std::string_view code, SqlSyntax syntax = SqlSyntax::standard);
 
 // Rewrites DB-API placeholders that SQLite does not know: `%s` -> `?`,
 // `%(name)s` -> `:name`, `%%` -> `%`. Text inside quotes is left alone.

@@ -61,7 +61,23 @@ TEST_CASE("split_sql_statements keeps PostgreSQL dollar-quoted bodies and END IF
     CHECK(procedure[1].text == "SELECT 3");
 }
 
-TEST_CASE("split_sql_statements reads backslash escapes only when told") {
+TEST_CASE("split_sql_statements reads backslash escapes only as MySQL") {
     CHECK(split_sql_statements("INSERT INTO p VALUES ('C:\\');\nSELECT 1;").size() == 2);
-    CHECK(split_sql_statements("INSERT INTO p VALUES ('it\\'s;');\nSELECT 1;", Backslash::escapes).size() == 2);
+    CHECK(split_sql_statements("INSERT INTO p VALUES ('it\\'s;');\nSELECT 1;", SqlSyntax::mysql).size() == 2);
+}
+
+TEST_CASE("split_sql_statements reads MySQL's DELIMITER and # comments") {
+    const auto statements = split_sql_statements(
+        "# a procedure\nDELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND //\nDELIMITER ;\nCALL p();",
+        SqlSyntax::mysql);
+    REQUIRE(statements.size() == 2);
+    CHECK(statements[0].line == 3);
+    CHECK(statements[0].text.rfind("CREATE PROCEDURE p()", 0) == 0);
+    CHECK(statements[0].text.find("SELECT 2;") != std::string::npos);
+    CHECK(statements[1].text == "CALL p()");
+    CHECK(statements[1].line == 9);
+    CHECK(split_sql_statements("SELECT 1; # it's; fine\nSELECT 2;", SqlSyntax::mysql).size() == 2);
+    const auto dollars = split_sql_statements("DELIMITER $$\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET @a = 1; END$$\nDELIMITER ;", SqlSyntax::mysql);
+    REQUIRE(dollars.size() == 1);
+    CHECK(dollars[0].text.find("END") != std::string::npos);
 }
