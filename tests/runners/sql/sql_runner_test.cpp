@@ -199,3 +199,15 @@ TEST_CASE("SQL runner: a transcript that shows an error goes on after it") {
     CHECK(ran.verdicts[0].status == Status::pass);
     CHECK(ran.verdicts[0].expectations.size() == 2);
 }
+
+TEST_CASE("SQL runner: a MySQL procedure written with DELIMITER runs on MariaDB") {
+    const Ran ran = run_document(
+        "```mysql\nCREATE TABLE t (a INT);\nDELIMITER //\nCREATE PROCEDURE fill()\nBEGIN\n  INSERT INTO t VALUES (1);\n"
+        "  INSERT INTO t VALUES (2);\nEND //\nDELIMITER ;\nCALL fill();\nSELECT COUNT(*) AS n FROM t;\n```\n\n"
+        "| n |\n|---|\n| 2 |\n",
+        10, runners::sql::SqlEngine::auto_select);
+    REQUIRE(ran.verdicts.size() == 1);
+    INFO(ran.verdicts[0].message);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[0].evidence == Evidence::output);
+}
