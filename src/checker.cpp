@@ -370,6 +370,12 @@ std::string fail_message(const std::vector<ExpectationResult>& results) {
     if (first == nullptr) {
         return "every expectation held";
     }
+    const std::string_view written = trim_view(first->expected);
+    if (written.find('\n') != std::string_view::npos && (written.front() == '|' || written.front() == '+')) {
+        // A table does not read on one line; the diff shows the rows.
+        return fmt::format("{} of {} expectation{} did not hold; first at line {}: the result table differs from the rows returned",
+                           failed, results.size(), results.size() == 1 ? "" : "s", first->line);
+    }
     std::string got = first->how == "not-run" ? std::string("nothing (the statement did not run)") : quoted(first->actual);
     return fmt::format("{} of {} expectation{} did not hold; first at line {}: expected {}, got {}", failed,
                        results.size(), results.size() == 1 ? "" : "s", first->line, quoted(first->expected), got);
