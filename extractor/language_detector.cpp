@@ -9,16 +9,10 @@
 #include "extractor/code_shape.hpp"
 #include "extractor/line_classifier.hpp"
 #include "extractor/python_tokens.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::extractor {
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 
 bool is_yaml_line(std::string_view text) {
     if (text.starts_with("- ") || text == "-" || text == "---") {

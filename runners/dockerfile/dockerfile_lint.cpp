@@ -10,15 +10,10 @@
 #include "runners/dockerfile/dockerfile_run_lint.hpp"
 #include "runners/dockerfile/dockerfile_stages.hpp"
 #include "runners/dockerfile/dockerfile_words.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::runners::dockerfile {
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 bool ends_with(const std::string& text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;

@@ -9,6 +9,7 @@
 
 #include "runners/dockerfile/dockerfile_validation.hpp"
 #include "runners/dockerfile/dockerfile_words.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::runners::dockerfile {
 namespace {
@@ -21,13 +22,6 @@ std::string upper(std::string_view text) {
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return out;
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 

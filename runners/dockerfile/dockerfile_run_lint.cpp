@@ -8,6 +8,7 @@
 #include "runners/dockerfile/dockerfile_shell_scripts.hpp"
 #include "runners/dockerfile/dockerfile_stages.hpp"
 #include "runners/shell/shell_commands.hpp"
+#include "src/ascii_case.hpp"
 #include "src/join.hpp"
 
 namespace snipcheck::runners::dockerfile {
@@ -18,12 +19,6 @@ using Words = std::vector<std::string>;
 std::string base_name(const std::string& word) {
     const std::size_t slash = word.rfind('/');
     return slash == std::string::npos ? word : word.substr(slash + 1);
-}
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }

@@ -1,16 +1,9 @@
 #include "runners/dockerfile/dockerfile_stages.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::runners::dockerfile {
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 // The scope while walking a stage: ARG and ENV kept apart, since ENV wins.
 struct Scope {

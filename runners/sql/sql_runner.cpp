@@ -12,6 +12,7 @@
 #include "runners/sql/sql_statements.hpp"
 #include "runners/sql/sqlite_session.hpp"
 #include "runners/sql/stand_in_tables.hpp"
+#include "src/ascii_case.hpp"
 #include "src/sql_order_by.hpp"
 
 namespace snipcheck::runners::sql {
@@ -20,11 +21,6 @@ namespace {
 constexpr int k_max_stand_ins = 24;  // per statement: tables plus columns
 
 enum class Engine { sqlite, mariadb, postgres };
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 std::string dialect_name(const std::string& dialect) {
     return dialect == "mysql" ? "MySQL" : dialect == "postgresql" ? "PostgreSQL" : dialect == "tsql" ? "T-SQL" : dialect;

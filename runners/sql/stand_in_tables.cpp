@@ -3,15 +3,9 @@
 #include <algorithm>
 #include <regex>
 
+#include "src/ascii_case.hpp"
+
 namespace snipcheck::runners::sql {
-namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-}  // namespace
 
 bool StandInTables::add(SqlConnection& connection, const StatementResult& result) {
     if (!result.missing_table.empty()) {
