@@ -6,6 +6,7 @@
 
 #include "runners/sql/client_deadline.hpp"
 #include "runners/sql/server_messages.hpp"
+#include "runners/sql/sql_statements.hpp"
 
 namespace snipcheck::runners::sql {
 namespace {
@@ -13,17 +14,6 @@ namespace {
 constexpr double k_client_grace_seconds = 2;
 constexpr unsigned k_statement_timeout_error = 1969;  // ER_STATEMENT_TIMEOUT
 constexpr unsigned k_interrupted_error = 1317;        // ER_QUERY_INTERRUPTED
-
-std::string quote_identifier(const std::string& name) {
-    std::string quoted = "`";
-    for (char c : name) {
-        quoted += c;
-        if (c == '`') {
-            quoted += '`';
-        }
-    }
-    return quoted + "`";
-}
 
 }  // namespace
 
@@ -145,16 +135,16 @@ void MariadbConnection::read_results(StatementResult& result) {
 }
 
 bool MariadbConnection::stand_in_table(const std::string& name) {
-    return run(fmt::format("CREATE TABLE {} (snipcheck_stand_in INT)", quote_identifier(name)), 10).ok;
+    return run(fmt::format("CREATE TABLE {} (snipcheck_stand_in INT)", quote_identifier(name, '`')), 10).ok;
 }
 
 bool MariadbConnection::stand_in_column(const std::string& table, const std::string& column) {
-    return run(fmt::format("ALTER TABLE {} ADD COLUMN {} TEXT", quote_identifier(table), quote_identifier(column)), 10)
+    return run(fmt::format("ALTER TABLE {} ADD COLUMN {} TEXT", quote_identifier(table, '`'), quote_identifier(column, '`')), 10)
         .ok;
 }
 
 bool MariadbConnection::drop_table(const std::string& name) {
-    return run("DROP TABLE " + quote_identifier(name), 10).ok;
+    return run("DROP TABLE " + quote_identifier(name, '`'), 10).ok;
 }
 
 }  // namespace snipcheck::runners::sql

@@ -9,23 +9,13 @@
 
 #include "runners/sql/client_deadline.hpp"
 #include "runners/sql/server_messages.hpp"
+#include "runners/sql/sql_statements.hpp"
 
 namespace snipcheck::runners::sql {
 namespace {
 
 constexpr double k_client_grace_seconds = 2;
 constexpr std::string_view k_query_canceled = "57014";
-
-std::string quote_identifier(const std::string& name) {
-    std::string quoted = "\"";
-    for (char c : name) {
-        quoted += c;
-        if (c == '"') {
-            quoted += '"';
-        }
-    }
-    return quoted + "\"";
-}
 
 std::string trimmed(std::string text) {
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {

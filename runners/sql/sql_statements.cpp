@@ -193,6 +193,17 @@ std::vector<SqlStatement> split_sql_statements(std::string_view code, SqlSyntax 
     return statements;
 }
 
+std::string quote_identifier(std::string_view name, char quote) {
+    std::string quoted(1, quote);
+    for (char c : name) {
+        quoted += c;
+        if (c == quote) {
+            quoted += quote;
+        }
+    }
+    return quoted + quote;
+}
+
 std::string sqlite_placeholders(std::string_view statement) {
     std::string out;
     std::size_t copied = 0;

@@ -26,6 +26,10 @@ enum class SqlSyntax { standard, mysql };
 // an unterminated quote runs to the end.
 std::vector<SqlStatement> split_sql_statements(std::string_view code, SqlSyntax syntax = SqlSyntax::standard);
 
+// `name` as a quoted identifier: "name" (standard SQL) or `name` (MySQL),
+// with the quote character doubled inside.
+std::string quote_identifier(std::string_view name, char quote = '"');
+
 // Rewrites DB-API placeholders that SQLite does not know: `%s` -> `?`,
 // `%(name)s` -> `:name`, `%%` -> `%`. Text inside quotes is left alone.
 std::string sqlite_placeholders(std::string_view statement);

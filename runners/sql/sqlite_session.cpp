@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "runners/sql/sql_statements.hpp"
+
 namespace snipcheck::runners::sql {
 namespace {
 
@@ -18,17 +20,6 @@ double now_seconds() {
 // Nothing outside the in-memory database: no other database files.
 int authorize(void*, int action, const char*, const char*, const char*, const char*) {
     return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
-}
-
-std::string quote_identifier(const std::string& name) {
-    std::string quoted = "\"";
-    for (char c : name) {
-        quoted += c;
-        if (c == '"') {
-            quoted += '"';
-        }
-    }
-    return quoted + "\"";
 }
 
 std::string after_prefix(const std::string& message, const std::string& prefix) {

@@ -81,3 +81,9 @@ TEST_CASE("split_sql_statements reads MySQL's DELIMITER and # comments") {
     REQUIRE(dollars.size() == 1);
     CHECK(dollars[0].text.find("END") != std::string::npos);
 }
+
+TEST_CASE("quote_identifier doubles the quote it uses") {
+    CHECK(quote_identifier("books") == "\"books\"");
+    CHECK(quote_identifier("we\"ird") == "\"we\"\"ird\"");
+    CHECK(quote_identifier("o`k", '`') == "`o``k`");
+}
