@@ -8,6 +8,7 @@
 #include "runners/dockerfile/dockerfile_lint.hpp"
 #include "runners/dockerfile/dockerfile_parser.hpp"
 #include "runners/dockerfile/dockerfile_shellcheck.hpp"
+#include "runners/error_findings.hpp"
 
 namespace snipcheck::runners::dockerfile {
 RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
@@ -40,14 +41,7 @@ RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
     }
     // A shell error in a RUN line (an `if` without `fi`) breaks the build
     // as surely as a parse error.
-    for (const Finding& finding : output.findings) {
-        if (finding.severity == Severity::error && output.end == RunEnd::completed) {
-            output.end = RunEnd::raised;
-            output.exception_type = "shellcheck " + finding.rule;
-            output.exception_message = finding.message;
-            output.exception_line = finding.line;
-        }
-    }
+    raise_first_error_finding(output, [](const Finding& finding) { return "shellcheck " + finding.rule; });
     if (output.end == RunEnd::completed) {
         // Nothing is built: that needs a container engine, and the check is static.
         output.reason = fmt::format("valid Dockerfile, parsed and not built: {} instruction{}, {} finding{}{}",

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "runners/error_findings.hpp"
 #include "runners/shell/shell_dialect.hpp"
 #include "runners/shell/shellcheck.hpp"
 #include "runners/tool_process.hpp"
@@ -93,14 +94,9 @@ RunOutput run_shell_snippet(const extractor::Snippet& snippet, double timeout_se
     for (Finding finding : checked.value()) {
         const auto index = static_cast<std::size_t>(std::max(1, finding.line) - 1);
         finding.line = index < script.document_lines.size() ? script.document_lines[index] : snippet.start_line;
-        if (finding.severity == Severity::error && output.end == RunEnd::completed) {
-            output.end = RunEnd::raised;
-            output.exception_type = "shellcheck " + finding.rule;
-            output.exception_message = finding.message;
-            output.exception_line = finding.line;
-        }
         output.findings.push_back(std::move(finding));
     }
+    raise_first_error_finding(output, [](const Finding& finding) { return "shellcheck " + finding.rule; });
     if (output.end == RunEnd::completed) {
         output.reason = fmt::format("shellcheck ({}): {} finding{}", dialect_name(options.dialect),
                                     output.findings.size(), output.findings.size() == 1 ? "" : "s");

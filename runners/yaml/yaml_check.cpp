@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "runners/error_findings.hpp"
 #include "runners/yaml/yaml_structure.hpp"
 #include "runners/yaml/yaml_syntax.hpp"
 
@@ -91,14 +92,8 @@ RunOutput check_yaml(const extractor::Snippet& snippet) {
             output.findings.push_back(std::move(finding));
         }
     }
-    for (const Finding& finding : output.findings) {
-        if (finding.severity == Severity::error && output.end == RunEnd::completed) {
-            output.end = RunEnd::raised;
-            output.exception_type = "invalid " + (kinds.empty() ? std::string("YAML") : kinds.substr(kinds.find(' ') + 1));
-            output.exception_message = finding.message;
-            output.exception_line = finding.line;
-        }
-    }
+    const std::string invalid = "invalid " + (kinds.empty() ? std::string("YAML") : kinds.substr(kinds.find(' ') + 1));
+    raise_first_error_finding(output, [&](const Finding&) { return invalid; });
     if (output.end == RunEnd::completed) {
         output.reason = kinds.empty() ? std::string("valid YAML") : "valid YAML; the structure of " + kinds + " holds";
     }
