@@ -1,5 +1,7 @@
 #include "src/static_checks.hpp"
 
+#include <chrono>
+
 #include "runners/dockerfile/dockerfile_runner.hpp"
 #include "runners/javascript/node_check.hpp"
 #include "runners/nginx/nginx_runner.hpp"
@@ -14,7 +16,9 @@ bool has_static_check(const extractor::Snippet& snippet) {
            language == "dockerfile" || language == "bash";
 }
 
-RunOutput run_static_check(const extractor::Snippet& snippet, double timeout_seconds) {
+namespace {
+
+RunOutput dispatch(const extractor::Snippet& snippet, double timeout_seconds) {
     const std::string& language = snippet.language;
     if (language == "yaml") {
         return runners::yaml::check_yaml(snippet);
@@ -37,6 +41,16 @@ RunOutput run_static_check(const extractor::Snippet& snippet, double timeout_sec
     RunOutput output;
     output.end = RunEnd::not_run;
     output.reason = "no checker for " + language;
+    return output;
+}
+
+}  // namespace
+
+// Timed here, once for every checker, early returns included.
+RunOutput run_static_check(const extractor::Snippet& snippet, double timeout_seconds) {
+    const auto began = std::chrono::steady_clock::now();
+    RunOutput output = dispatch(snippet, timeout_seconds);
+    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
     return output;
 }
 

@@ -1,7 +1,6 @@
 #include "runners/dockerfile/dockerfile_runner.hpp"
 
 #include <algorithm>
-#include <chrono>
 
 #include <fmt/format.h>
 
@@ -12,7 +11,6 @@
 
 namespace snipcheck::runners::dockerfile {
 RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
-    const auto began = std::chrono::steady_clock::now();
     RunOutput output;
     output.static_check = true;
     const ParsedDockerfile parsed = parse_dockerfile(snippet.code);
@@ -49,7 +47,6 @@ RunOutput run_dockerfile_snippet(const extractor::Snippet& snippet) {
                                     parsed.instructions.size() == 1 ? "" : "s", output.findings.size(),
                                     output.findings.size() == 1 ? "" : "s", shellcheck_note);
     }
-    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
     return output;
 }
 

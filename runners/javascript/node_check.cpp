@@ -1,6 +1,5 @@
 #include "runners/javascript/node_check.hpp"
 
-#include <chrono>
 #include <regex>
 
 #include "runners/tool_process.hpp"
@@ -16,7 +15,6 @@ bool is_module(const std::string& code) {
 }  // namespace
 
 RunOutput check_javascript(const extractor::Snippet& snippet, double timeout_seconds) {
-    const auto began = std::chrono::steady_clock::now();
     RunOutput output;
     output.static_check = true;
     ScratchFolder scratch;
@@ -64,7 +62,6 @@ RunOutput check_javascript(const extractor::Snippet& snippet, double timeout_sec
     } else {
         output.reason = "valid JavaScript (node --check)";
     }
-    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
     return output;
 }
 

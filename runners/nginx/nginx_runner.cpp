@@ -1,12 +1,9 @@
 #include "runners/nginx/nginx_runner.hpp"
 
-#include <chrono>
-
 #include "runners/nginx/nginx_check.hpp"
 
 namespace snipcheck::runners::nginx {
 RunOutput run_nginx_snippet(const extractor::Snippet& snippet, double timeout_seconds) {
-    const auto began = std::chrono::steady_clock::now();
     const NginxCheck check = check_nginx_config(snippet.code, timeout_seconds);
     RunOutput output;
     output.static_check = true;
@@ -28,7 +25,6 @@ RunOutput run_nginx_snippet(const extractor::Snippet& snippet, double timeout_se
         output.reason = check.reason;
         break;
     }
-    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
     return output;
 }
 

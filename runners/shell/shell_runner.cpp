@@ -1,7 +1,5 @@
 #include "runners/shell/shell_runner.hpp"
 
-#include <chrono>
-
 #include <fmt/format.h>
 
 #include "runners/error_findings.hpp"
@@ -64,7 +62,6 @@ Script script_of(const extractor::Snippet& snippet) {
 }  // namespace
 
 RunOutput run_shell_snippet(const extractor::Snippet& snippet, double timeout_seconds) {
-    const auto began = std::chrono::steady_clock::now();
     RunOutput output;
     output.static_check = true;
     const std::string tag = first_word(snippet.info);
@@ -101,7 +98,6 @@ RunOutput run_shell_snippet(const extractor::Snippet& snippet, double timeout_se
         output.reason = fmt::format("shellcheck ({}): {} finding{}", dialect_name(options.dialect),
                                     output.findings.size(), output.findings.size() == 1 ? "" : "s");
     }
-    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
     return output;
 }
 

@@ -1,7 +1,5 @@
 #include "runners/yaml/yaml_check.hpp"
 
-#include <chrono>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -53,7 +51,6 @@ int line_of_offset(const std::string& code, std::size_t offset) {
 }  // namespace
 
 RunOutput check_yaml(const extractor::Snippet& snippet) {
-    const auto began = std::chrono::steady_clock::now();
     RunOutput output;
     output.static_check = true;
     std::vector<YAML::Node> documents;
@@ -97,12 +94,10 @@ RunOutput check_yaml(const extractor::Snippet& snippet) {
     if (output.end == RunEnd::completed) {
         output.reason = kinds.empty() ? std::string("valid YAML") : "valid YAML; the structure of " + kinds + " holds";
     }
-    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
     return output;
 }
 
 RunOutput check_json(const extractor::Snippet& snippet) {
-    const auto began = std::chrono::steady_clock::now();
     RunOutput output;
     output.static_check = true;
     try {
@@ -130,7 +125,6 @@ RunOutput check_json(const extractor::Snippet& snippet) {
             fail(output, snippet, line, "JSON error", message);
         }
     }
-    output.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
     return output;
 }
 
