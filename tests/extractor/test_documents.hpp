@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extractor/document.hpp"
+#include "extractor/extractor.hpp"
 #include "extractor/text_decoder.hpp"
 
 namespace snipcheck::test {
@@ -37,6 +38,14 @@ inline extractor::Document document_from_bytes(std::string path, std::string_vie
 // tests/data/<relative> as a Document whose path is `relative`.
 inline extractor::Document load_document(const std::string& relative) {
     return document_from_bytes(relative, read_data_file(relative));
+}
+
+// The one snippet a small Markdown document holds; fails the test otherwise.
+inline extractor::Snippet only_snippet(const std::string& markdown) {
+    const extractor::Document document = document_from_bytes("doc.md", markdown);
+    extractor::ExtractedDocument extracted = extractor::extract(document);
+    REQUIRE(extracted.snippets.size() == 1);
+    return extracted.snippets.front();
 }
 
 // Lines as strings, so a failed comparison prints them.

@@ -5,31 +5,12 @@
 #include "runners/tool_process.hpp"
 #include "src/checker.hpp"
 #include "tests/extractor/test_documents.hpp"
+#include "tests/runners/run_output_checks.hpp"
 
 using namespace snipcheck;
 
-namespace {
-
-extractor::Snippet only_snippet(const std::string& markdown) {
-    const extractor::Document document = test::document_from_bytes("doc.md", markdown);
-    extractor::ExtractedDocument extracted = extractor::extract(document);
-    REQUIRE(extracted.snippets.size() == 1);
-    return extracted.snippets.front();
-}
-
-bool has_finding(const RunOutput& output, const std::string& rule, int line) {
-    for (const Finding& finding : output.findings) {
-        if (finding.rule == rule && finding.line == line) {
-            return true;
-        }
-    }
-    return false;
-}
-
-}  // namespace
-
 TEST_CASE("Dockerfile runner: an unknown instruction is an error at its document line") {
-    const extractor::Snippet snippet = only_snippet("Build it:\n\n```dockerfile\nFROM debian:12\nCOPPY . /app\nCMD [\"x\"]\n```\n");
+    const extractor::Snippet snippet = test::only_snippet("Build it:\n\n```dockerfile\nFROM debian:12\nCOPPY . /app\nCMD [\"x\"]\n```\n");
     const RunOutput output = runners::dockerfile::run_dockerfile_snippet(snippet);
     REQUIRE(output.end == RunEnd::raised);
     CHECK(output.exception_line == 5);
@@ -40,18 +21,18 @@ TEST_CASE("Dockerfile runner: an unknown instruction is an error at its document
 }
 
 TEST_CASE("Dockerfile runner: lint and shellcheck findings at document lines, and a valid file passes") {
-    const extractor::Snippet snippet = only_snippet(
+    const extractor::Snippet snippet = test::only_snippet(
         "```dockerfile\nFROM python:latest\nRUN apt-get update && \\\n    apt-get install -y curl && \\\n"
         "    echo $HOME/$1\nCMD python app.py\n```\n");
     const RunOutput output = runners::dockerfile::run_dockerfile_snippet(snippet);
     CHECK(output.end == RunEnd::completed);
-    CHECK(has_finding(output, "image-latest-tag", 2));
-    CHECK(has_finding(output, "apt-get-no-cleanup", 4));
-    CHECK(has_finding(output, "shell-form-cmd", 6));
+    CHECK(test::has_finding(output, "image-latest-tag", 2));
+    CHECK(test::has_finding(output, "apt-get-no-cleanup", 4));
+    CHECK(test::has_finding(output, "shell-form-cmd", 6));
     if (runners::find_program("shellcheck").empty()) {
         WARN("shellcheck is not installed: its mapping is not checked here");
     } else {
-        CHECK(has_finding(output, "SC2086", 5));
+        CHECK(test::has_finding(output, "SC2086", 5));
     }
     CHECK(check(snippet, output).status == Status::pass);
 }
@@ -61,7 +42,7 @@ TEST_CASE("Dockerfile runner: a shell error in a RUN line is an error of the Doc
         FAIL("shellcheck is not installed (scripts/install-deps installs it)");
     }
     const extractor::Snippet snippet =
-        only_snippet("```dockerfile\nFROM debian:12\nRUN if [ -f /etc/os-release ]; then \\\n    echo found\nUSER nobody\n```\n");
+        test::only_snippet("```dockerfile\nFROM debian:12\nRUN if [ -f /etc/os-release ]; then \\\n    echo found\nUSER nobody\n```\n");
     const RunOutput output = runners::dockerfile::run_dockerfile_snippet(snippet);
     CHECK(output.end == RunEnd::raised);
     CHECK(output.exception_type.rfind("shellcheck SC", 0) == 0);

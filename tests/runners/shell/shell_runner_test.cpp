@@ -8,22 +8,11 @@
 
 using namespace snipcheck;
 
-namespace {
-
-extractor::Snippet only_snippet(const std::string& markdown) {
-    const extractor::Document document = test::document_from_bytes("doc.md", markdown);
-    extractor::ExtractedDocument extracted = extractor::extract(document);
-    REQUIRE(extracted.snippets.size() == 1);
-    return extracted.snippets.front();
-}
-
-}  // namespace
-
 TEST_CASE("shell runner: a shellcheck finding lands on its document line") {
     if (runners::find_program("shellcheck").empty()) {
         FAIL("shellcheck is not installed (scripts/install-deps installs it)");
     }
-    const extractor::Snippet snippet = only_snippet("Clean up:\n\n```bash\nset -e\nfor f in *.log; do\n  rm $f\ndone\n```\n");
+    const extractor::Snippet snippet = test::only_snippet("Clean up:\n\n```bash\nset -e\nfor f in *.log; do\n  rm $f\ndone\n```\n");
     const RunOutput output = runners::shell::run_shell_snippet(snippet, 10);
     CHECK(output.end == RunEnd::completed);
     REQUIRE_FALSE(output.findings.empty());
@@ -37,11 +26,11 @@ TEST_CASE("shell runner: a console transcript is checked as its commands, an err
         FAIL("shellcheck is not installed (scripts/install-deps installs it)");
     }
     const extractor::Snippet transcript =
-        only_snippet("```console\n$ echo hello\nhello\n$ ls /tmp\nfile-a  file-b\n```\n");
+        test::only_snippet("```console\n$ echo hello\nhello\n$ ls /tmp\nfile-a  file-b\n```\n");
     const RunOutput clean = runners::shell::run_shell_snippet(transcript, 10);
     CHECK(clean.end == RunEnd::completed);
     CHECK(clean.findings.empty());
-    const extractor::Snippet broken = only_snippet("```bash\nif [ -f x ]; then\n  echo yes\n```\n");
+    const extractor::Snippet broken = test::only_snippet("```bash\nif [ -f x ]; then\n  echo yes\n```\n");
     const RunOutput output = runners::shell::run_shell_snippet(broken, 10);
     CHECK(output.end == RunEnd::raised);
     CHECK(check(broken, output).status == Status::error);
@@ -52,7 +41,7 @@ TEST_CASE("shell runner: continuation prompts of a transcript belong to the comm
         FAIL("shellcheck is not installed (scripts/install-deps installs it)");
     }
     const extractor::Snippet snippet =
-        only_snippet("```console\n$ cat <<EOF > notes.txt\n> first line\n> EOF\n$ wc -l notes.txt\n1 notes.txt\n```\n");
+        test::only_snippet("```console\n$ cat <<EOF > notes.txt\n> first line\n> EOF\n$ wc -l notes.txt\n1 notes.txt\n```\n");
     const RunOutput output = runners::shell::run_shell_snippet(snippet, 10);
     INFO(output.exception_message);
     CHECK(output.end == RunEnd::completed);
