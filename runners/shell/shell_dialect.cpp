@@ -2,17 +2,12 @@
 
 #include <string>
 
+#include "extractor/line_classifier.hpp"
+
 namespace snipcheck::runners::shell {
 namespace {
 
-std::string_view trim(std::string_view text) {
-    const std::size_t first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const std::size_t last = text.find_last_not_of(" \t\r");
-    return text.substr(first, last - first + 1);
-}
+using extractor::trim;
 
 std::string_view first_word(std::string_view text) {
     const std::size_t end = text.find_first_of(" \t");

@@ -6,17 +6,12 @@
 #include "runners/shell/shell_dialect.hpp"
 #include "runners/shell/shellcheck.hpp"
 #include "runners/tool_process.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::runners::shell {
 namespace {
 
-std::string first_word(const std::string& info) {
-    std::string word = info.substr(0, info.find_first_of(" \t{"));
-    for (char& c : word) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return word;
-}
+std::string first_word(const std::string& info) { return lower(info.substr(0, info.find_first_of(" \t{"))); }
 
 struct Script {
     std::string text;
