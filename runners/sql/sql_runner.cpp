@@ -80,7 +80,7 @@ bool error_expected(const extractor::Snippet& snippet, int line) {
 class DocumentSession {
 public:
     DocumentSession(const SqlRunOptions& options, ServerPool& servers, const std::vector<const extractor::Snippet*>& snippets)
-        : m_options(options), m_servers(servers), m_document_engine(document_engine(snippets)) {}
+        : m_options(options), m_servers(servers), m_dialects(dialects_of(snippets)), m_document_engine(document_engine(snippets)) {}
 
     RunOutput run(const extractor::Snippet& snippet) {
         const auto began = std::chrono::steady_clock::now();
@@ -95,6 +95,17 @@ private:
         StandInTables stand_ins;
     };
 
+    // Each snippet's dialect, read once: the engine choice asks twice.
+    static std::map<const extractor::Snippet*, std::string> dialects_of(const std::vector<const extractor::Snippet*>& snippets) {
+        std::map<const extractor::Snippet*, std::string> dialects;
+        for (const extractor::Snippet* snippet : snippets) {
+            dialects[snippet] = snippet->form == extractor::SnippetForm::embedded ? "" : dialect_of(*snippet);
+        }
+        return dialects;
+    }
+
+    const std::string& dialect(const extractor::Snippet& snippet) const { return m_dialects.at(&snippet); }
+
     // Under `auto`, the server a document's first dialect snippet needs runs
     // its portable snippets too, so they share its tables.
     Engine document_engine(const std::vector<const extractor::Snippet*>& snippets) const {
@@ -105,11 +116,10 @@ private:
         case SqlEngine::auto_select: break;
         }
         for (const extractor::Snippet* snippet : snippets) {
-            const std::string dialect = snippet->form == extractor::SnippetForm::embedded ? "" : dialect_of(*snippet);
-            if (dialect == "mysql") {
+            if (dialect(*snippet) == "mysql") {
                 return Engine::mariadb;
             }
-            if (dialect == "postgresql") {
+            if (dialect(*snippet) == "postgresql") {
                 return Engine::postgres;
             }
         }
@@ -121,7 +131,7 @@ private:
         if (snippet.form == extractor::SnippetForm::embedded) {
             return Engine::sqlite;
         }
-        const std::string dialect = dialect_of(snippet);
+        const std::string& dialect = this->dialect(snippet);
         const bool any = m_options.engine == SqlEngine::auto_select;
         if (dialect.empty()) {
             return m_document_engine;
@@ -274,6 +284,7 @@ private:
 
     const SqlRunOptions& m_options;
     ServerPool& m_servers;
+    std::map<const extractor::Snippet*, std::string> m_dialects;
     Engine m_document_engine;
     std::map<std::string, Context> m_contexts;  // by engine, and "embedded:<id>" per Python block
 };
