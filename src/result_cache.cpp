@@ -219,8 +219,11 @@ bool ResultCache::write_file(const std::string& path, const std::string& text) {
         }
         return false;
     };
-    if (::mkdir(folder.c_str(), 0777) != 0 && errno != EEXIST) {
-        return fail(folder);
+    if (m_made_folders.count(folder) == 0) {
+        if (::mkdir(folder.c_str(), 0777) != 0 && errno != EEXIST) {
+            return fail(folder);
+        }
+        m_made_folders.insert(folder);
     }
     // Beside the entry, so the rename stays on one file system and is atomic.
     std::string temporary = folder + "/.tmp-XXXXXX";

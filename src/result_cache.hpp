@@ -12,6 +12,7 @@
 // delete the folder to start afresh.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,7 @@ private:
 
     std::string m_folder;
     std::string m_write_error;
+    std::set<std::string> m_made_folders;  // subfolders known to exist: one mkdir each per run
 };
 
 }  // namespace snipcheck
