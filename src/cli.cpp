@@ -13,7 +13,7 @@ namespace {
 constexpr const char* k_usage =
     "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
     "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
-    "                     [--no-cache] [--verbose]\n"
+    "                     [--no-cache] [--cache-dir DIR] [--verbose]\n"
     "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
     "       snipcheck --version | --help\n"
     "\n"
@@ -161,6 +161,13 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
             }
         } else if (argument == "--no-cache") {
             options.no_cache = true;
+        } else if (argument == "--cache-dir") {
+            if (!value(options.cache_dir)) {
+                return 2;
+            }
+            if (options.cache_dir.empty()) {
+                return usage_error(err, "--cache-dir needs a folder");
+            }
         } else if (argument == "--verbose" || argument == "-v") {
             options.verbose = true;
         } else if (argument.size() > 1 && argument[0] == '-') {

@@ -97,6 +97,7 @@ json snippet_report_to_json(const SnippetReport& item) {
     }
     out["replayed"] = run.replayed;
     out["duration_ms"] = run.duration_ms;
+    out["cached"] = item.cached;
     if (run.end != RunEnd::completed) {
         out["end"] = run_end_name(run.end);
     }
@@ -132,8 +133,10 @@ json snippet_report_to_json(const SnippetReport& item) {
 
 json summary_of(const RunReport& report) {
     std::array<int, 5> counts{};  // indexed by Status
+    int cached = 0;
     for (const SnippetReport& item : report.snippets) {
         ++counts[static_cast<std::size_t>(item.verdict.status)];
+        cached += item.cached ? 1 : 0;
     }
     return {{"total", report.snippets.size()},
             {"pass", counts[static_cast<std::size_t>(Status::pass)]},
@@ -141,7 +144,8 @@ json summary_of(const RunReport& report) {
             {"error", counts[static_cast<std::size_t>(Status::error)]},
             {"timeout", counts[static_cast<std::size_t>(Status::timeout)]},
             {"skip", counts[static_cast<std::size_t>(Status::skip)]},
-            {"seconds", report.seconds}};
+            {"seconds", report.seconds},
+            {"cached", cached}};
 }
 
 }  // namespace

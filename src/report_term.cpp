@@ -1,6 +1,7 @@
 #include "src/report_term.hpp"
 #include "src/join.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -254,7 +255,10 @@ void write_term_report(const RunReport& report, std::ostream& out, const TermSty
         const std::string text = fmt::format("{} {}", count, status_name(status));
         parts.push_back(count > 0 ? painter.status(status, text) : text);
     }
-    out << report.snippets.size() << " snippets: " << join(parts, ", ") << fmt::format(" in {:.2f} s\n", report.seconds);
+    const auto cached = std::count_if(report.snippets.begin(), report.snippets.end(),
+                                      [](const SnippetReport& item) { return item.cached; });
+    out << report.snippets.size() << " snippets: " << join(parts, ", ") << fmt::format(" in {:.2f} s", report.seconds)
+        << (cached > 0 ? fmt::format(" ({} from cache)", cached) : "") << '\n';
 }
 
 }  // namespace snipcheck

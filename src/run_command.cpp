@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -18,6 +19,7 @@
 #include "runners/python/python_runner.hpp"
 #include "runners/sql/sql_runner.hpp"
 #include "runners/tool_process.hpp"
+#include "src/cached_runs.hpp"
 #include "src/checker.hpp"
 #include "src/document_loader.hpp"
 #include "src/output_file.hpp"
@@ -26,6 +28,8 @@
 #include "src/report_json.hpp"
 #include "src/report_junit.hpp"
 #include "src/report_term.hpp"
+#include "src/result_cache.hpp"
+#include "src/run_fingerprint.hpp"
 
 namespace snipcheck {
 namespace {
@@ -63,15 +67,15 @@ std::string skip_reason(const extractor::Snippet& snippet) {
 }
 
 // Runs the Python snippets of `jobs` and judges them; job_reports[j][i] is
-// the report entry of jobs[j].snippets[i].
-void run_python(const RunOptions& options, const std::vector<runners::python::PythonDocumentJob>& jobs,
+// the report entry of jobs[j].snippets[i]. True when pyflakes ran for them.
+bool run_python(const RunOptions& options, const std::vector<runners::python::PythonDocumentJob>& jobs,
                 const std::vector<std::vector<std::size_t>>& job_reports, RunReport& report, std::ostream& err) {
     std::vector<const extractor::Snippet*> all_python;
     for (const auto& job : jobs) {
         all_python.insert(all_python.end(), job.snippets.begin(), job.snippets.end());
     }
     if (all_python.empty()) {
-        return;
+        return false;
     }
     // The fork server imports what the snippets import, once, before it
     // forks any child. Nothing has started a thread so far, so forking it
@@ -103,7 +107,7 @@ void run_python(const RunOptions& options, const std::vector<runners::python::Py
             }
         }
         report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
-        return;
+        return false;
     }
     const std::size_t total = all_python.size();
     ProgressLine progress(err, ::isatty(STDERR_FILENO) != 0 ? IsTerminal::yes : IsTerminal::no);
@@ -133,6 +137,7 @@ void run_python(const RunOptions& options, const std::vector<runners::python::Py
             entry.verdict = check(entry.snippet, entry.run);
         }
     }
+    return lint.error.empty();
 }
 
 // Runs the SQL snippets of each document in one SQLite session and judges them.
@@ -154,6 +159,20 @@ void run_sql_snippets(const RunOptions& options, std::vector<runners::sql::SqlDo
             entry.verdict = check(entry.snippet, entry.run);
         }
     }
+}
+
+// The cache this run reads and fills; none with --no-cache or when its
+// folder cannot be had (then a warning says so and everything runs).
+std::optional<ResultCache> open_cache(const RunOptions& options, std::ostream& err) {
+    if (options.no_cache) {
+        return std::nullopt;
+    }
+    auto cache = ResultCache::open(options.cache_dir.empty() ? ResultCache::default_folder() : options.cache_dir);
+    if (!cache) {
+        err << "snipcheck: warning: cache: " << cache.error() << "; running every snippet\n";
+        return std::nullopt;
+    }
+    return std::move(*cache);
 }
 
 }  // namespace
@@ -225,12 +244,26 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         jobs[job].project_names = std::move(choice.project_names);
     }
 
-    run_python(options, jobs, job_reports, report, err);
+    std::optional<ResultCache> cache = open_cache(options, err);
+    CachedRuns cached(cache ? &*cache : nullptr, fingerprint_run({options.python, options.sql_engine}),
+                      options.timeout_seconds, options.sql_engine);
+    cached.take_python_hits(jobs, job_reports, report);
+    const bool linted = run_python(options, jobs, job_reports, report, err);
+    cached.store_python(job_reports, report, linted);
+    cached.add_python_notes(report);
+    cached.take_sql_hits(sql_jobs, sql_job_reports, report);
     run_sql_snippets(options, sql_jobs, sql_job_reports, report);
+    cached.store_sql(sql_job_reports, report);
     for (std::size_t index : checked_alone) {
         SnippetReport& entry = report.snippets[index];
-        entry.run = run_static_check(entry.snippet, entry.snippet.directives.timeout_seconds.value_or(options.timeout_seconds));
-        entry.verdict = check(entry.snippet, entry.run);
+        if (!cached.take_alone_hit(entry)) {
+            entry.run = run_static_check(entry.snippet, entry.snippet.directives.timeout_seconds.value_or(options.timeout_seconds));
+            entry.verdict = check(entry.snippet, entry.run);
+            cached.store_alone(entry);
+        }
+    }
+    if (!cached.write_error().empty()) {
+        err << "snipcheck: warning: cache: " << cached.write_error() << "\n";
     }
     for (const std::string& missing : runners::tool_sandbox_missing()) {
         const std::string note = "external checkers: " + missing;
@@ -253,6 +286,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 entry.run.exception_line += shift;
             }
             entry.verdict = source.verdict;
+            entry.cached = source.cached;
             entry.verdict.message = fmt::format("same as line {}: {}", source.snippet.start_line, source.verdict.message);
         } else {
             entry.verdict = skipped("duplicate of " + original + ", which was not found");

@@ -20,7 +20,8 @@ struct RunOptions {
     std::string output;  // empty: standard output
     std::string python;  // empty: the embedded interpreter
     runners::sql::SqlEngine sql_engine = runners::sql::SqlEngine::sqlite;
-    bool no_cache = false;  // accepted; there is no cache yet
+    bool no_cache = false;  // run everything; read and write no cache
+    std::string cache_dir;  // empty: ResultCache::default_folder()
     bool verbose = false;
 };
 

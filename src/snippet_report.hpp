@@ -15,6 +15,7 @@ struct SnippetReport {
     extractor::Snippet snippet;
     RunOutput run;
     Verdict verdict;
+    bool cached = false;  // the run came from the result cache, not from running now
 };
 
 // What the sandbox could and could not put in place on this machine.
