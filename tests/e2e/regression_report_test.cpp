@@ -152,10 +152,10 @@ TEST_CASE("a baseline run: one regression (exit 1), one fix, matched across an i
     const auto after = run_snipcheck("run '" + document + "' --format json --baseline '" + old_report + "'");
     CHECK(after.status == 1);
     const json report = json::parse(after.out);
-    const json& adds = snippet_with_code(report, "print(1 + 1)\n");
-    const json& multiplies = snippet_with_code(report, "print(2 * 3)\n");
-    const json& unchanged = snippet_with_code(report, "print(\"same\")\n");
-    const json& rewritten = snippet_with_code(report, "print(\"after\")\n");
+    const json& adds = snippet_with_code(report, "print(1 + 1)");
+    const json& multiplies = snippet_with_code(report, "print(2 * 3)");
+    const json& unchanged = snippet_with_code(report, "print(\"same\")");
+    const json& rewritten = snippet_with_code(report, "print(\"after\")");
     CHECK(adds["start_line"] == 8);  // two lines below where it was
     CHECK(adds["status"] == "fail");
     CHECK(adds["change"] == "regressed");

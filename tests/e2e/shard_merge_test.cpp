@@ -73,7 +73,8 @@ TEST_CASE("two shards add up to the whole run, each document whole in one of the
     CHECK(first.status == 1);   // alpha's wrong snippet
     CHECK(second.status == 0);
 
-    std::set<Row> expected(rows(all).begin(), rows(all).end());
+    const std::vector<Row> all_rows = rows(all);
+    const std::set<Row> expected(all_rows.begin(), all_rows.end());
     std::set<Row> joined;
     for (const json* shard : {&one, &two}) {
         for (const Row& row : rows(*shard)) {

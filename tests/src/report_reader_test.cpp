@@ -136,7 +136,7 @@ TEST_CASE("a list report is named as such", "[report_reader]") {
 TEST_CASE("invalid or cut-off JSON is an error at its line, never a crash", "[report_reader]") {
     CHECK(error_of("{\n\n  \"schema\": 1,\n  oops\n}") ==
           "r.json:4: error: not a snipcheck report (invalid JSON: syntax error while parsing object key - "
-          "invalid literal; last read: '\"schema\": 1,\n  o'; expected string literal)");
+          "invalid literal; last read: '1,<U+000A>  o'; expected string literal)");
     const std::string whole = dump_run_report_json(small_report());
     for (std::size_t cut : {whole.size() / 3, whole.size() / 2, whole.size() - 3}) {
         INFO(cut);
