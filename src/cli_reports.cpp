@@ -56,7 +56,9 @@ int for_each_argument(const std::vector<std::string>& arguments, std::ostream& e
 int parse_diff(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     DiffOptions options;
     std::vector<std::string> reports;
-    const auto takes_value = [](const std::string& name) { return name == "--format" || name == "--output" || name == "-o"; };
+    const auto takes_value = [](const std::string& name) {
+        return name == "--format" || name == "--output" || name == "-o";
+    };
     const auto option = [&](const std::string& name, const std::string& value) {
         if (name == "--format") {
             if (value != "term" && value != "json") {

@@ -96,14 +96,14 @@ std::map<std::string, std::size_t> document_order(const std::vector<SavedReport>
 // Joins the baseline comparisons, or drops them (with a warning) when some
 // input has none: a half-compared report would count half the regressions.
 void merge_baselines(std::vector<SavedReport>& inputs, MergedReport& merged) {
-    const auto compared = static_cast<std::size_t>(
-        std::count_if(inputs.begin(), inputs.end(), [](const SavedReport& input) { return input.baseline.has_value(); }));
+    const auto is_compared = [](const SavedReport& input) { return input.baseline.has_value(); };
+    const auto compared = static_cast<std::size_t>(std::count_if(inputs.begin(), inputs.end(), is_compared));
     if (compared == 0) {
         return;
     }
     if (compared < inputs.size()) {
-        const auto with = std::find_if(inputs.begin(), inputs.end(), [](const SavedReport& in) { return in.baseline.has_value(); });
-        const auto without = std::find_if(inputs.begin(), inputs.end(), [](const SavedReport& in) { return !in.baseline; });
+        const auto with = std::find_if(inputs.begin(), inputs.end(), is_compared);
+        const auto without = std::find_if_not(inputs.begin(), inputs.end(), is_compared);
         merged.warnings.push_back(warning(without->path, fmt::format("not compared with a baseline, but {} is: the "
                                                                      "merged report leaves the comparison out",
                                                                      with->path)));
@@ -157,12 +157,15 @@ Expected<MergedReport, std::string> merge_reports(std::vector<SavedReport> input
     merge_baselines(inputs, merged);
 
     SavedReport& report = merged.report;
+    std::string python_from;  // the input whose Python version the merged report names
     for (SavedReport& input : inputs) {
         if (!input.python.empty() && report.python.empty()) {
             report.python = input.python;
+            python_from = input.path;
         } else if (!input.python.empty() && input.python != report.python) {
-            merged.warnings.push_back(warning(input.path, fmt::format("ran Python {}, but {} ran Python {}",
-                                                                      input.python, inputs.front().path, report.python)));
+            const std::string message =
+                fmt::format("ran Python {}, but {} ran Python {}", input.python, python_from, report.python);
+            merged.warnings.push_back(warning(input.path, message));
         }
         report.seconds = std::max(report.seconds, input.seconds);
         unite(report.sandbox.protections, input.sandbox.protections);
@@ -178,14 +181,15 @@ Expected<MergedReport, std::string> merge_reports(std::vector<SavedReport> input
         const auto it = order.find(snippet.outcome.file);
         return it == order.end() ? k_unknown_order : it->second;
     };
-    std::stable_sort(report.snippets.begin(), report.snippets.end(), [&](const SavedSnippet& a, const SavedSnippet& b) {
+    const auto before = [&](const SavedSnippet& a, const SavedSnippet& b) {
         const std::size_t position_a = all_shards ? position(a) : 0;
         const std::size_t position_b = all_shards ? position(b) : 0;
         if (position_a != position_b) {
             return position_a < position_b;
         }
         return a.outcome.file < b.outcome.file;
-    });
+    };
+    std::stable_sort(report.snippets.begin(), report.snippets.end(), before);
     return merged;
 }
 

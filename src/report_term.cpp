@@ -128,7 +128,9 @@ void write_change(std::ostream& out, const SnippetChange& change, const Painter&
     case Change::regressed:
         out << k_indent << painter.status(Status::fail, "REGRESSED") << ": was " << was << " in the baseline\n";
         break;
-    case Change::fixed: out << k_indent << painter.status(Status::pass, "FIXED") << ": was " << was << " in the baseline\n"; break;
+    case Change::fixed:
+        out << k_indent << painter.status(Status::pass, "FIXED") << ": was " << was << " in the baseline\n";
+        break;
     case Change::added: out << k_indent << "new since the baseline\n"; break;
     case Change::same: break;
     }
@@ -255,8 +257,9 @@ void write_run_context(const RunReport& report, std::ostream& out) {
     }
     if (report.baseline) {
         const ChangeCounts counts = change_counts(report);
-        out << fmt::format("compared with {}: {} regressed, {} fixed, {} new, {} removed, {} same", report.baseline->file,
-                           counts.regressed, counts.fixed, counts.added, counts.removed, counts.same);
+        out << fmt::format("compared with {}: {} regressed, {} fixed, {} new, {} removed, {} same",
+                           report.baseline->file, counts.regressed, counts.fixed, counts.added, counts.removed,
+                           counts.same);
         if (counts.new_errors > 0) {
             out << fmt::format("; {} new document error{}", counts.new_errors, counts.new_errors == 1 ? "" : "s");
         }
