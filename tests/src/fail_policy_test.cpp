@@ -4,7 +4,7 @@
 
 using namespace snipcheck;
 
-TEST_CASE("--fail-on words name the four policies", "[fail_policy]") {
+TEST_CASE("the words of --fail-on name the four policies", "[fail_policy]") {
     CHECK(fail_on_from_name("error") == FailOn::error);
     CHECK(fail_on_from_name("fail") == FailOn::fail);
     CHECK(fail_on_from_name("regressed") == FailOn::regressed);

@@ -31,7 +31,7 @@ std::vector<std::size_t> shard_loads(const std::vector<DocumentLoad>& documents,
 
 }  // namespace
 
-TEST_CASE("--shard reads K/N with 1 <= K <= N", "[shard]") {
+TEST_CASE("a shard is written K/N with 1 <= K <= N", "[shard]") {
     auto first = parse_shard("1/3");
     REQUIRE(first);
     CHECK(first->index == 1);
