@@ -2,28 +2,35 @@
 
 #include <ostream>
 
+#include "src/cli_reports.hpp"
 #include "src/list_command.hpp"
 #include "src/run_command.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace snipcheck {
-namespace {
-
-constexpr const char* k_usage =
-    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
-    "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
-    "                     [--no-cache] [--cache-dir DIR] [--verbose]\n"
-    "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
-    "       snipcheck --version | --help\n"
-    "\n"
-    "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
-    ".markdown and .txt files), or - for standard input.\n";
 
 int usage_error(std::ostream& err, const std::string& message) {
     err << "snipcheck: error: " << message << "\n" << "(snipcheck --help shows the usage)\n";
     return 2;
 }
+
+namespace {
+
+constexpr const char* k_usage =
+    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
+    "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
+    "                     [--no-cache] [--cache-dir DIR] [--verbose] [--baseline REPORT.json] [--shard K/N]\n"
+    "                     [--fail-on error|fail|regressed|never]\n"
+    "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
+    "       snipcheck diff OLD.json NEW.json [--format term|json] [--output FILE]\n"
+    "       snipcheck merge REPORT.json... [--format json|term|junit] [--output FILE]\n"
+    "                       [--fail-on error|fail|regressed|never] [--verbose]\n"
+    "       snipcheck --version | --help\n"
+    "\n"
+    "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
+    ".markdown and .txt files), or - for standard input.\n";
 
 int parse_list(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     ListOptions options;
@@ -170,6 +177,27 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
             }
         } else if (argument == "--verbose" || argument == "-v") {
             options.verbose = true;
+        } else if (argument == "--baseline") {
+            if (!value(options.baseline)) {
+                return 2;
+            }
+        } else if (argument == "--shard") {
+            if (!value(text)) {
+                return 2;
+            }
+            auto shard = parse_shard(text);
+            if (!shard) {
+                return usage_error(err, shard.error());
+            }
+            options.shard = *shard;
+        } else if (argument == "--fail-on") {
+            if (!value(text)) {
+                return 2;
+            }
+            options.fail_on = fail_on_from_name(text);
+            if (!options.fail_on) {
+                return usage_error(err, "--fail-on is error, fail, regressed or never, not '" + text + "'");
+            }
         } else if (argument.size() > 1 && argument[0] == '-') {
             return usage_error(err, "unknown option '" + arguments[i] + "' for run");
         } else {
@@ -178,6 +206,12 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
     }
     if (options.paths.empty()) {
         return usage_error(err, "run needs at least one file or folder (or - for standard input)");
+    }
+    if (options.baseline == "-" && std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+        return usage_error(err, "standard input cannot be both a document and the --baseline report");
+    }
+    if (options.fail_on == FailOn::regressed && options.baseline.empty()) {
+        return usage_error(err, "--fail-on regressed needs --baseline REPORT.json to compare with");
     }
     return run_run(options, out, err);
 }
@@ -203,6 +237,12 @@ int run_cli(const std::vector<std::string>& arguments, std::ostream& out, std::o
     }
     if (command == "run") {
         return parse_run(arguments, out, err);
+    }
+    if (command == "diff") {
+        return parse_diff(arguments, out, err);
+    }
+    if (command == "merge") {
+        return parse_merge(arguments, out, err);
     }
     return usage_error(err, "unknown command '" + command + "'");
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <set>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -27,6 +28,7 @@
 #include "src/static_checks.hpp"
 #include "src/report_json.hpp"
 #include "src/report_junit.hpp"
+#include "src/report_reader.hpp"
 #include "src/report_term.hpp"
 #include "src/result_cache.hpp"
 #include "src/run_fingerprint.hpp"
@@ -175,6 +177,48 @@ std::optional<ResultCache> open_cache(const RunOptions& options, std::ostream& e
     return std::move(*cache);
 }
 
+// A document as extraction left it, before the shard split picks it or not.
+struct LoadedDocument {
+    std::string path;
+    std::vector<extractor::Snippet> snippets;
+    std::vector<Diagnostic> errors;  // could not be read, invalid directives
+};
+
+// Which documents this run takes: all, or its shard's. Every shard extracts
+// every document (it is cheap), so each computes the same split.
+std::vector<bool> documents_taken(const RunOptions& options, const std::vector<LoadedDocument>& documents) {
+    if (!options.shard) {
+        return std::vector<bool>(documents.size(), true);
+    }
+    std::vector<DocumentLoad> loads;
+    for (const LoadedDocument& document : documents) {
+        loads.push_back({document.path, document.snippets.size()});
+    }
+    const std::vector<int> shard_of = assign_shards(loads, options.shard->count);
+    std::vector<bool> taken(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        taken[i] = shard_of[i] == options.shard->index;
+    }
+    return taken;
+}
+
+// Marks each snippet's change against the baseline; a shard compares only
+// the documents it ran.
+void compare_with(const SavedReport& baseline, const std::string& baseline_file, RunReport& report) {
+    std::set<std::string> files;
+    if (report.shard) {
+        for (const ShardDocument& document : report.shard->documents) {
+            files.insert(document.file);
+        }
+    }
+    BaselineComparison comparison =
+        compare_with_baseline(outcomes_of(baseline), outcomes_of(report), report.shard ? &files : nullptr);
+    for (std::size_t i = 0; i < report.snippets.size(); ++i) {
+        report.snippets[i].change = comparison.changes[i];
+    }
+    report.baseline = BaselineReport{baseline_file, std::move(comparison.removed), std::move(comparison.new_errors)};
+}
+
 }  // namespace
 
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -183,38 +227,68 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
         return 2;
     }
+    std::optional<SavedReport> baseline;
+    if (!options.baseline.empty()) {
+        auto read = read_report(options.baseline);
+        if (!read) {
+            err << read.error() << '\n';
+            return 2;
+        }
+        baseline = std::move(*read);
+    }
     RunReport report;
-    bool unreadable = false;
     const auto problem = [&](const Diagnostic& diagnostic) {
         report.document_errors.push_back(format_diagnostic(diagnostic));
-        unreadable = unreadable || diagnostic.severity == Severity::error;
     };
     // Extract everything; keep the snippets in report order.
     std::vector<runners::python::PythonDocumentJob> jobs;
     std::vector<std::vector<std::size_t>> job_reports;  // job -> report index of each snippet
-    std::map<std::string, std::size_t> by_id;           // for duplicates: id -> report index
+    // For duplicates: "path\nid" -> report index. Ids are unique within a
+    // document only, and a copy's original is in its own document (so a
+    // shard copies the same verdict as the whole run does).
+    std::map<std::string, std::size_t> by_id;
     std::vector<std::pair<std::size_t, std::string>> duplicates;
     std::vector<std::size_t> checked_alone;  // report indices of snippets a parser or checker looks at alone
     std::vector<runners::sql::SqlDocumentJob> sql_jobs;
     std::vector<std::vector<std::size_t>> sql_job_reports;
-    for_each_document(options.paths, problem, [&](const extractor::Document& document,
-                                                   extractor::ExtractedDocument& extracted) {
-        const std::string& path = document.path;
-        for (const Diagnostic& diagnostic : extracted.diagnostics) {
-            if (diagnostic.severity == Severity::error) {
-                problem(diagnostic);
+    std::vector<LoadedDocument> loaded;
+    for_each_document(
+        options.paths, [&](const Diagnostic& diagnostic) { loaded.push_back({diagnostic.path, {}, {diagnostic}}); },
+        [&](const extractor::Document& document, extractor::ExtractedDocument& extracted) {
+            LoadedDocument entry{document.path, std::move(extracted.snippets), {}};
+            for (const Diagnostic& diagnostic : extracted.diagnostics) {
+                if (diagnostic.severity == Severity::error) {
+                    entry.errors.push_back(diagnostic);
+                }
             }
+            loaded.push_back(std::move(entry));
+        });
+    const std::vector<bool> taken = documents_taken(options, loaded);
+    if (options.shard) {
+        report.shard = ShardPart{*options.shard, {}, loaded.size()};
+    }
+    for (std::size_t order = 0; order < loaded.size(); ++order) {
+        if (!taken[order]) {
+            continue;
+        }
+        LoadedDocument& document = loaded[order];
+        if (report.shard) {
+            report.shard->documents.push_back({document.path, order, document.snippets.size()});
+        }
+        const std::string& path = document.path;
+        for (const Diagnostic& diagnostic : document.errors) {
+            problem(diagnostic);
         }
         std::vector<std::size_t> python;
         std::vector<std::size_t> sql;
-        for (extractor::Snippet& snippet : extracted.snippets) {
+        for (extractor::Snippet& snippet : document.snippets) {
             SnippetReport entry;
             entry.snippet = std::move(snippet);
             const std::size_t index = report.snippets.size();
             if (std::string reason = skip_reason(entry.snippet); !reason.empty()) {
                 entry.verdict = skipped(std::move(reason));
             } else if (!entry.snippet.duplicate_of.empty() && !runs_in_session_state(entry.snippet)) {
-                duplicates.emplace_back(index, entry.snippet.duplicate_of);
+                duplicates.emplace_back(index, path + '\n' + entry.snippet.duplicate_of);
             } else if (entry.snippet.language == "sql") {
                 sql.push_back(index);
             } else if (has_static_check(entry.snippet)) {
@@ -222,7 +296,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             } else {
                 python.push_back(index);
             }
-            by_id.emplace(entry.snippet.id, index);
+            by_id.emplace(path + '\n' + entry.snippet.id, index);
             report.snippets.push_back(std::move(entry));
         }
         if (!python.empty()) {
@@ -233,7 +307,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             sql_jobs.push_back({path, {}});
             sql_job_reports.push_back(std::move(sql));
         }
-    });
+    }
     // Pointers are taken once the report stops growing.
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         for (std::size_t index : job_reports[job]) {
@@ -289,8 +363,11 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             entry.cached = source.cached;
             entry.verdict.message = fmt::format("same as line {}: {}", source.snippet.start_line, source.verdict.message);
         } else {
-            entry.verdict = skipped("duplicate of " + original + ", which was not found");
+            entry.verdict = skipped("duplicate of " + entry.snippet.duplicate_of + ", which was not found");
         }
+    }
+    if (baseline) {
+        compare_with(*baseline, options.baseline, report);
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
 
@@ -319,12 +396,8 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             err << line << '\n';
         }
     }
-    bool failed = unreadable;
-    for (const SnippetReport& entry : report.snippets) {
-        failed = failed || entry.verdict.status == Status::fail || entry.verdict.status == Status::error ||
-                 entry.verdict.status == Status::timeout;
-    }
-    return failed ? 1 : 0;
+    const FailOn policy = options.fail_on.value_or(baseline ? FailOn::regressed : FailOn::fail);
+    return exit_status_for(policy, outcome_counts(report));
 }
 
 }  // namespace snipcheck

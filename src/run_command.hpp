@@ -3,10 +3,13 @@
 // sandboxed runner, judge each against its expectations, report.
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "runners/sql/sql_runner.hpp"
+#include "src/fail_policy.hpp"
+#include "src/shard.hpp"
 
 namespace snipcheck {
 
@@ -23,10 +26,15 @@ struct RunOptions {
     bool no_cache = false;  // run everything; read and write no cache
     std::string cache_dir;  // empty: ResultCache::default_folder()
     bool verbose = false;
+    std::string baseline;             // an earlier JSON report to compare with; empty: none
+    std::optional<ShardSpec> shard;   // run only this shard's documents
+    std::optional<FailOn> fail_on;    // unset: `regressed` with a baseline, else `fail`
 };
 
-// Exit status: 0 when nothing failed, errored or timed out (and every
-// document was read), 1 otherwise, 2 for a configuration error.
+// Exit status: by the --fail-on policy (fail_policy.hpp): by default 0 when
+// nothing failed, errored or timed out (and every document was read), or with
+// a baseline when nothing regressed; 1 otherwise; 2 for a configuration error
+// (an unreadable baseline included).
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace snipcheck
