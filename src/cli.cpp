@@ -1,5 +1,6 @@
 #include "src/cli.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "src/list_command.hpp"
@@ -13,7 +14,7 @@ namespace {
 constexpr const char* k_usage =
     "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
     "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
-    "                     [--no-cache] [--verbose]\n"
+    "                     [--no-cache] [--verbose] [--update | --diff]\n"
     "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
     "       snipcheck --version | --help\n"
     "\n"
@@ -163,6 +164,12 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
             options.no_cache = true;
         } else if (argument == "--verbose" || argument == "-v") {
             options.verbose = true;
+        } else if (argument == "--update" || argument == "--diff") {
+            const UpdateMode mode = argument == "--update" ? UpdateMode::update : UpdateMode::diff;
+            if (options.update != UpdateMode::none && options.update != mode) {
+                return usage_error(err, "--update and --diff exclude each other (--diff shows what --update would write)");
+            }
+            options.update = mode;
         } else if (argument.size() > 1 && argument[0] == '-') {
             return usage_error(err, "unknown option '" + arguments[i] + "' for run");
         } else {
@@ -171,6 +178,12 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
     }
     if (options.paths.empty()) {
         return usage_error(err, "run needs at least one file or folder (or - for standard input)");
+    }
+    if (options.update != UpdateMode::none &&
+        std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+        // It can be neither rewritten nor read a second time to confirm the values.
+        return usage_error(err, std::string(options.update == UpdateMode::update ? "--update" : "--diff") +
+                                    " cannot work on standard input (-): name the document's file");
     }
     return run_run(options, out, err);
 }

@@ -46,6 +46,11 @@ std::string write_in_place(const std::string& path, std::string_view content) {
 }  // namespace
 
 std::string write_file_atomically(const std::string& requested, std::string_view content) {
+    return write_file_atomically(requested, content, {});
+}
+
+std::string write_file_atomically(const std::string& requested, std::string_view content,
+                                  const std::function<std::string()>& before_rename) {
     // A symbolic link stays a link: the file it points to is replaced.
     std::string path = requested;
     if (char resolved[PATH_MAX]; ::realpath(requested.c_str(), resolved) != nullptr) {
@@ -54,6 +59,9 @@ std::string write_file_atomically(const std::string& requested, std::string_view
     mode_t mode = 0644;
     if (struct stat existing{}; ::stat(path.c_str(), &existing) == 0) {
         if (!S_ISREG(existing.st_mode)) {
+            if (std::string refused = before_rename ? before_rename() : std::string(); !refused.empty()) {
+                return refused;
+            }
             return write_in_place(path, content);
         }
         mode = existing.st_mode & 07777;
@@ -69,6 +77,12 @@ std::string write_file_atomically(const std::string& requested, std::string_view
     }
     if (::close(fd) != 0 && reason.empty()) {
         reason = std::strerror(errno);
+    }
+    if (reason.empty() && before_rename) {
+        if (std::string refused = before_rename(); !refused.empty()) {
+            ::unlink(temporary.c_str());
+            return refused;
+        }
     }
     if (reason.empty() && std::rename(temporary.c_str(), path.c_str()) != 0) {
         reason = std::strerror(errno);

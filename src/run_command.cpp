@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -22,6 +23,7 @@
 #include "src/output_file.hpp"
 #include "src/progress_line.hpp"
 #include "src/static_checks.hpp"
+#include "src/update_command.hpp"
 #include "src/report_json.hpp"
 #include "src/report_junit.hpp"
 #include "src/report_term.hpp"
@@ -147,18 +149,18 @@ void run_sql_snippets(const RunOptions& options, std::vector<runners::sql::SqlDo
 
 }  // namespace
 
-int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
-    const auto began = std::chrono::steady_clock::now();
-    if (!options.python.empty() && ::access(options.python.c_str(), X_OK) != 0) {
-        err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
-        return 2;
-    }
-    RunReport report;
-    bool unreadable = false;
+JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostream& err) {
+    JudgedRun judged;
+    RunReport& report = judged.report;
+    bool& unreadable = judged.unreadable;
     const auto problem = [&](const Diagnostic& diagnostic) {
         report.document_errors.push_back(format_diagnostic(diagnostic));
         unreadable = unreadable || diagnostic.severity == Severity::error;
     };
+    std::function<void(const std::string&, const std::string&)> read;
+    if (keep == KeepBytes::yes) {
+        read = [&](const std::string& path, const std::string& bytes) { judged.bytes[path] = bytes; };
+    }
     // Extract everything; keep the snippets in report order.
     std::vector<runners::python::PythonDocumentJob> jobs;
     std::vector<std::vector<std::size_t>> job_reports;  // job -> report index of each snippet
@@ -203,7 +205,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             sql_jobs.push_back({path, {}});
             sql_job_reports.push_back(std::move(sql));
         }
-    });
+    }, read);
     // Pointers are taken once the report stops growing.
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         for (std::size_t index : job_reports[job]) {
@@ -244,7 +246,20 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             entry.verdict = skipped("duplicate of " + original + ", which was not found");
         }
     }
+    return judged;
+}
+
+int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
+    const auto began = std::chrono::steady_clock::now();
+    if (!options.python.empty() && ::access(options.python.c_str(), X_OK) != 0) {
+        err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
+        return 2;
+    }
+    JudgedRun judged = judge_documents(options, options.update == UpdateMode::none ? KeepBytes::no : KeepBytes::yes, err);
+    RunReport& report = judged.report;
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    // The report and the exit status are the first run's: the document was wrong.
+    const UpdateOutcome update = options.update == UpdateMode::none ? UpdateOutcome{} : update_documents(options, judged, err);
 
     std::string text;
     switch (options.format) {
@@ -260,18 +275,24 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         break;
     }
     }
+    if (options.update == UpdateMode::diff) {
+        out << update.diff;  // stdout holds the diff alone, for patch -p0; the report goes only to --output
+    }
     if (options.output.empty()) {
-        out << text;
+        if (options.update != UpdateMode::diff) {
+            out << text;
+        }
     } else if (std::string failure = write_file_atomically(options.output, text); !failure.empty()) {
         err << "snipcheck: error: " << failure << '\n';
         return 2;
     }
-    if (options.format != RunFormat::term) {
+    const bool report_shown = options.format == RunFormat::term && (options.update != UpdateMode::diff || !options.output.empty());
+    if (!report_shown) {
         for (const std::string& line : report.document_errors) {
             err << line << '\n';
         }
     }
-    bool failed = unreadable;
+    bool failed = judged.unreadable || update.failed;
     for (const SnippetReport& entry : report.snippets) {
         failed = failed || entry.verdict.status == Status::fail || entry.verdict.status == Status::error ||
                  entry.verdict.status == Status::timeout;

@@ -3,14 +3,20 @@
 // sandboxed runner, judge each against its expectations, report.
 
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "runners/sql/sql_runner.hpp"
+#include "src/snippet_report.hpp"
 
 namespace snipcheck {
 
 enum class RunFormat { term, json, junit };
+
+// --update rewrites failed expectations in the documents; --diff shows what
+// --update would write, as a unified diff, and writes nothing.
+enum class UpdateMode { none, update, diff };
 
 struct RunOptions {
     std::vector<std::string> paths;
@@ -22,7 +28,20 @@ struct RunOptions {
     runners::sql::SqlEngine sql_engine = runners::sql::SqlEngine::sqlite;
     bool no_cache = false;  // accepted; there is no cache yet
     bool verbose = false;
+    UpdateMode update = UpdateMode::none;
 };
+
+enum class KeepBytes { no, yes };
+
+// One pass over the documents: every snippet extracted, run and judged.
+struct JudgedRun {
+    RunReport report;
+    bool unreadable = false;  // a document could not be read or holds an invalid directive
+    std::map<std::string, std::string> bytes;  // path -> the bytes the run read (with KeepBytes::yes)
+};
+
+// Extracts, runs and judges every snippet of options.paths; progress goes to err.
+JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostream& err);
 
 // Exit status: 0 when nothing failed, errored or timed out (and every
 // document was read), 1 otherwise, 2 for a configuration error.
