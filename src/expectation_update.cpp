@@ -95,6 +95,17 @@ std::string memory_address(std::string_view text) {
     return {};
 }
 
+// Did two runs print the same? Equal as the checker compares them (set and
+// dict order, spacing) counts: the value written then holds for both. A
+// wildcard or a masked address does not.
+bool same_value(std::string_view first, std::string_view second) {
+    if (first == second) {
+        return true;
+    }
+    const CompareResult comparison = compare_output(first, second);
+    return comparison.ok && (comparison.how == "exact" || comparison.how == "whitespace" || comparison.how == "value");
+}
+
 bool has_result_table(const RunOutput& run) {
     return std::any_of(run.statements.begin(), run.statements.end(),
                        [](const StatementOutput& statement) { return statement.table.has_value(); });
@@ -214,7 +225,7 @@ void confirm_with_second_run(UpdatePlan& plan, const std::vector<const SnippetRe
         } else if (edit.index >= again.verdict.expectations.size() || again.run.stdout_cut_bytes > 0) {
             reason = "the second run did not print a value for it, so the value is not confirmed";
         } else if (const ExpectationResult& result = again.verdict.expectations[edit.index];
-                   result.ok || result.actual != edit.actual) {
+                   result.ok || !same_value(edit.actual, result.actual)) {
             reason = fmt::format("the snippet printed different values on two runs ({}, then {})",
                                  value_for_message(edit.actual), value_for_message(result.actual));
         }

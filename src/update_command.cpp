@@ -1,7 +1,10 @@
 #include "src/update_command.hpp"
 
+#include <algorithm>
 #include <map>
 #include <ostream>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -27,14 +30,21 @@ std::map<std::string, std::vector<const SnippetReport*>> snippets_by_path(const 
     return documents;
 }
 
+// Each edit and refusal, in line order.
 void tell(std::ostream& err, const std::string& path, const DocumentUpdate& update, UpdateMode mode) {
     const char* verb = mode == UpdateMode::diff ? "would update" : "updated";
+    std::vector<std::pair<int, std::string>> messages;
     for (const AppliedEdit& edit : update.edits) {
-        err << fmt::format("{}:{}: {}: {} -> {}\n", path, edit.line, verb, value_for_message(edit.old_value),
-                           value_for_message(edit.new_value));
+        messages.emplace_back(edit.line, fmt::format("{}:{}: {}: {} -> {}", path, edit.line, verb,
+                                                     value_for_message(edit.old_value), value_for_message(edit.new_value)));
     }
     for (const UpdateRefusal& refusal : update.refusals) {
-        err << fmt::format("{}:{}: not updated: {}\n", path, refusal.line, refusal.reason);
+        messages.emplace_back(refusal.line, fmt::format("{}:{}: not updated: {}", path, refusal.line, refusal.reason));
+    }
+    std::stable_sort(messages.begin(), messages.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [line, message] : messages) {
+        err << message << '\n';
     }
 }
 
