@@ -1,6 +1,7 @@
 #include "src/expectation_rewrite.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@
 #include "extractor/text_decoder.hpp"
 #include "src/expectation_locate.hpp"
 #include "src/raw_lines.hpp"
+#include "src/utf16_transcode.hpp"
 
 namespace snipcheck {
 namespace {
@@ -164,9 +166,20 @@ RewriteResult rewrite_expectations(const std::string& path, std::string_view byt
         return result;
     };
     auto decoded = extractor::decode_text(bytes);
-    if (!decoded || decoded->encoding != "utf-8") {
-        return refuse_all(fmt::format("the document is {}; only UTF-8 documents are rewritten",
-                                      decoded ? decoded->encoding : std::string("not text")));
+    if (!decoded) {
+        return refuse_all("the document is not text (" + decoded.error() + ")");
+    }
+    if (decoded->encoding == "utf-16le" || decoded->encoding == "utf-16be") {
+        // Rewritten as UTF-8, unit for unit, then turned back.
+        const Utf16Order order = decoded->encoding == "utf-16le" ? Utf16Order::little : Utf16Order::big;
+        const std::optional<std::string> utf8 = utf16_to_utf8(bytes, order);
+        if (!utf8) {
+            return refuse_all("the document's UTF-16 is not well-formed (an unpaired surrogate, a NUL or an odd "
+                              "length), so it is not rewritten");
+        }
+        RewriteResult inner = rewrite_expectations(path, *utf8, edits);
+        inner.bytes = inner.applied.empty() ? std::string(bytes) : utf8_to_utf16(inner.bytes, order);
+        return inner;
     }
     const RawLines raw = split_raw_lines(bytes);
     const auto before = read_document(path, bytes);

@@ -3,8 +3,9 @@
 // an expectation is written: `# Output: VALUE (remark)`, `# VALUE` after a
 // print, `#> VALUE` / `# => VALUE` lines, an `# Output:` comment block,
 // doctest output lines and an output block after a code block. Everything but
-// the value stays byte for byte: BOM, each line's own line ending,
-// indentation, the comment marker, the remark. Pure.
+// the value stays byte for byte: the encoding (UTF-8, or UTF-16 with its
+// byte order), BOM, each line's own line ending, indentation, the comment
+// marker, the remark. Pure.
 //
 // The value is found on its line in the bytes (never by column); an edit
 // whose old value is not found exactly, whose lines are not valid UTF-8, or

@@ -262,17 +262,38 @@ TEST_CASE("a line that is not valid UTF-8 is not rewritten", "[expectation_updat
     CHECK(contains(only_refusal(result), "not valid UTF-8"));
 }
 
-TEST_CASE("a UTF-16 document is not rewritten", "[expectation_update]") {
-    std::string before = "\xFF\xFE";
-    for (char c : lines({"```python", "print(1)  # Output: 2", "```"})) {
-        before += c;
-        before += '\0';
+namespace {
+
+// `text` (ASCII) as UTF-16 little-endian with its BOM.
+std::string utf16le(const std::string& text) {
+    std::string out = "\xFF\xFE";
+    for (char c : text) {
+        out += c;
+        out += '\0';
     }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a UTF-16 document stays UTF-16, line endings and all", "[expectation_update]") {
+    const std::string before = utf16le(lines({"```python", "print(1)  # Output: 2", "for i in range(2):", "    print(i)",
+                                              "# Output:", "# 5", "```"},
+                                             "\r\n"));
+    const DocumentUpdate result = update(before, {{2, "1"}, {5, "0\n1"}});
+    CHECK(result.bytes == utf16le(lines({"```python", "print(1)  # Output: 1", "for i in range(2):", "    print(i)",
+                                         "# Output:", "# 0", "# 1", "```"},
+                                        "\r\n")));
+    CHECK(result.refusals.empty());
+}
+
+TEST_CASE("a UTF-16 document with an unpaired surrogate is not rewritten", "[expectation_update]") {
+    const std::string before = utf16le(lines({"```python", "print(1)  # Output: 2", "```", "x"})) + std::string("\x00\xD8", 2);
     const std::vector<SnippetReport> reports = judged("doc.md", before, {{2, "1"}});
     const DocumentUpdate result =
         snipcheck::update_document("doc.md", before, snipcheck::plan_expectation_updates(pointers(reports)));
     CHECK(result.bytes == before);
-    CHECK(contains(only_refusal(result), "utf-16le"));
+    CHECK(contains(only_refusal(result), "UTF-16 is not well-formed"));
 }
 
 TEST_CASE("expected exceptions and cut outputs are not rewritten", "[expectation_update]") {
