@@ -2,7 +2,8 @@
 // Writes a report file atomically: a temporary file beside it, then rename,
 // so a reader never sees half a report and a failed write leaves the old one.
 // A device or FIFO (/dev/null, /dev/stdout) is written in place; a symbolic
-// link keeps pointing where it did; the old file's permissions are kept.
+// link keeps pointing where it did; the old file's permissions are kept,
+// and its owner when this process may set it.
 
 #include <functional>
 #include <string>

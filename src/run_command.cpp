@@ -23,10 +23,10 @@
 #include "src/output_file.hpp"
 #include "src/progress_line.hpp"
 #include "src/static_checks.hpp"
-#include "src/update_command.hpp"
 #include "src/report_json.hpp"
 #include "src/report_junit.hpp"
 #include "src/report_term.hpp"
+#include "src/update_command.hpp"
 
 namespace snipcheck {
 namespace {
