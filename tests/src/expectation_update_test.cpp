@@ -362,3 +362,29 @@ TEST_CASE("a set printed in another order by the second run is the same value", 
     CHECK(snipcheck::update_document("doc.md", before, plan).bytes ==
           lines({"```python", "print(letters)  # Output: {'b', 'a'}", "```"}));
 }
+
+TEST_CASE("a # => value spread over lines by its brackets shrinks to one line", "[expectation_update]") {
+    const std::string before = lines({"```python", "print({'a': [1, 2]})", "# => {'a': [1,", "# =>        3]}", "```"});
+    const DocumentUpdate result = update(before, {{3, "{'a': [1, 2]}"}});
+    CHECK(result.bytes == lines({"```python", "print({'a': [1, 2]})", "# => {'a': [1, 2]}", "```"}));
+    REQUIRE(result.edits.size() == 1);
+    CHECK(result.edits[0].old_value == "{'a': [1,\n3]}");
+}
+
+TEST_CASE("an indented # Output: block keeps its indentation", "[expectation_update]") {
+    const std::string before = lines({"```python", "def show():", "    print('a')", "    print('b')", "    # Output:",
+                                      "    #   a", "show()", "```"});
+    // The extractor reads "  a" (one blank after # dropped); the new lines follow the first line's spacing.
+    const DocumentUpdate result = update(before, {{5, "a\nb"}});
+    CHECK(result.bytes == lines({"```python", "def show():", "    print('a')", "    print('b')", "    # Output:", "    # a",
+                                 "    # b", "show()", "```"}));
+}
+
+TEST_CASE("a skipped snippet's expectations are not touched", "[expectation_update]") {
+    const std::string before = lines({"```python", "import django", "print(1)  # Output: 2", "```"});
+    const std::vector<SnippetReport> reports = judged("doc.md", before, {{3, "1"}}, Status::skip);
+    const DocumentUpdate result =
+        snipcheck::update_document("doc.md", before, snipcheck::plan_expectation_updates(pointers(reports)));
+    CHECK(result.bytes == before);
+    CHECK(contains(only_refusal(result), "was skipped"));
+}

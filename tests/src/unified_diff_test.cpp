@@ -32,7 +32,7 @@ TEST_CASE("one changed line shows three lines of context each side", "[unified_d
           "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
 }
 
-TEST_CASE("added lines change the new side's count; a count of one is implied", "[unified_diff]") {
+TEST_CASE("added and removed lines change one side's count, a count of one is implied", "[unified_diff]") {
     CHECK(unified_diff("d", "a\n", "a\nb\nc\n") == "--- d\n+++ d\n@@ -1 +1,3 @@\n a\n+b\n+c\n");
     CHECK(unified_diff("d", "a\nb\nc\n", "a\n") == "--- d\n+++ d\n@@ -1,3 +1 @@\n a\n-b\n-c\n");
     CHECK(unified_diff("d", "", "a\n") == "--- d\n+++ d\n@@ -0,0 +1 @@\n+a\n");
