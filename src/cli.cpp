@@ -1,5 +1,6 @@
 #include "src/cli.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "src/cli_reports.hpp"
@@ -198,6 +199,12 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
             if (!options.fail_on) {
                 return usage_error(err, "--fail-on is error, fail, regressed or never, not '" + text + "'");
             }
+        } else if (argument == "--update" || argument == "--diff") {
+            const UpdateMode mode = argument == "--update" ? UpdateMode::update : UpdateMode::diff;
+            if (options.update != UpdateMode::none && options.update != mode) {
+                return usage_error(err, "--update and --diff exclude each other (--diff shows what --update would write)");
+            }
+            options.update = mode;
         } else if (argument.size() > 1 && argument[0] == '-') {
             return usage_error(err, "unknown option '" + arguments[i] + "' for run");
         } else {
@@ -212,6 +219,12 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
     }
     if (options.fail_on == FailOn::regressed && options.baseline.empty()) {
         return usage_error(err, "--fail-on regressed needs --baseline REPORT.json to compare with");
+    }
+    if (options.update != UpdateMode::none &&
+        std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+        // It can be neither rewritten nor read a second time to confirm the values.
+        return usage_error(err, std::string(options.update == UpdateMode::update ? "--update" : "--diff") +
+                                    " cannot work on standard input (-): name the document's file");
     }
     return run_run(options, out, err);
 }

@@ -12,8 +12,10 @@
 namespace snipcheck {
 
 // `problem` gets every path that cannot be read or decoded; `visit` gets each
-// document in turn (its extraction may be moved from).
+// document in turn (its extraction may be moved from); `read`, when given,
+// gets each document's bytes as read, before decoding.
 void for_each_document(const std::vector<std::string>& paths, const std::function<void(const Diagnostic&)>& problem,
-                       const std::function<void(const extractor::Document&, extractor::ExtractedDocument&)>& visit);
+                       const std::function<void(const extractor::Document&, extractor::ExtractedDocument&)>& visit,
+                       const std::function<void(const std::string& path, const std::string& bytes)>& read = {});
 
 }  // namespace snipcheck

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -32,6 +33,7 @@
 #include "src/report_term.hpp"
 #include "src/result_cache.hpp"
 #include "src/run_fingerprint.hpp"
+#include "src/update_command.hpp"
 
 namespace snipcheck {
 namespace {
@@ -221,25 +223,18 @@ void compare_with(const SavedReport& baseline, const std::string& baseline_file,
 
 }  // namespace
 
-int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
-    const auto began = std::chrono::steady_clock::now();
-    if (!options.python.empty() && ::access(options.python.c_str(), X_OK) != 0) {
-        err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
-        return 2;
-    }
-    std::optional<SavedReport> baseline;
-    if (!options.baseline.empty()) {
-        auto read = read_report(options.baseline);
-        if (!read) {
-            err << read.error() << '\n';
-            return 2;
-        }
-        baseline = std::move(*read);
-    }
-    RunReport report;
+JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostream& err) {
+    JudgedRun judged;
+    RunReport& report = judged.report;
+    bool& unreadable = judged.unreadable;
     const auto problem = [&](const Diagnostic& diagnostic) {
         report.document_errors.push_back(format_diagnostic(diagnostic));
+        unreadable = true;
     };
+    std::function<void(const std::string&, const std::string&)> read;
+    if (keep == KeepBytes::yes) {
+        read = [&](const std::string& path, const std::string& bytes) { judged.bytes[path] = bytes; };
+    }
     // Extract everything; keep the snippets in report order.
     std::vector<runners::python::PythonDocumentJob> jobs;
     std::vector<std::vector<std::size_t>> job_reports;  // job -> report index of each snippet
@@ -262,7 +257,8 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 }
             }
             loaded.push_back(std::move(entry));
-        });
+        },
+        read);
     const std::vector<bool> taken = documents_taken(options, loaded);
     if (options.shard) {
         report.shard = ShardPart{*options.shard, {}, loaded.size()};
@@ -366,10 +362,32 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             entry.verdict = skipped("duplicate of " + entry.snippet.duplicate_of + ", which was not found");
         }
     }
+    return judged;
+}
+
+int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
+    const auto began = std::chrono::steady_clock::now();
+    if (!options.python.empty() && ::access(options.python.c_str(), X_OK) != 0) {
+        err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
+        return 2;
+    }
+    std::optional<SavedReport> baseline;
+    if (!options.baseline.empty()) {
+        auto read = read_report(options.baseline);
+        if (!read) {
+            err << read.error() << '\n';
+            return 2;
+        }
+        baseline = std::move(*read);
+    }
+    JudgedRun judged = judge_documents(options, options.update == UpdateMode::none ? KeepBytes::no : KeepBytes::yes, err);
+    RunReport& report = judged.report;
     if (baseline) {
         compare_with(*baseline, options.baseline, report);
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    // The report and the exit status are the first run's: the document was wrong.
+    const UpdateOutcome update = options.update == UpdateMode::none ? UpdateOutcome{} : update_documents(options, judged, err);
 
     std::string text;
     switch (options.format) {
@@ -385,19 +403,27 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         break;
     }
     }
+    if (options.update == UpdateMode::diff) {
+        out << update.diff;  // stdout holds the diff alone, for patch -p0; the report goes only to --output
+    }
     if (options.output.empty()) {
-        out << text;
+        if (options.update != UpdateMode::diff) {
+            out << text;
+        }
     } else if (std::string failure = write_file_atomically(options.output, text); !failure.empty()) {
         err << "snipcheck: error: " << failure << '\n';
         return 2;
     }
-    if (options.format != RunFormat::term) {
+    const bool report_shown = options.format == RunFormat::term && (options.update != UpdateMode::diff || !options.output.empty());
+    if (!report_shown) {
         for (const std::string& line : report.document_errors) {
             err << line << '\n';
         }
     }
     const FailOn policy = options.fail_on.value_or(baseline ? FailOn::regressed : FailOn::fail);
-    return exit_status_for(policy, outcome_counts(report));
+    const int status = exit_status_for(policy, outcome_counts(report));
+    // A document that could not be written is a failure of this run.
+    return status == 0 && update.failed ? 1 : status;
 }
 
 }  // namespace snipcheck

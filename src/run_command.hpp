@@ -4,16 +4,22 @@
 
 #include <iosfwd>
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "runners/sql/sql_runner.hpp"
 #include "src/fail_policy.hpp"
 #include "src/shard.hpp"
+#include "src/snippet_report.hpp"
 
 namespace snipcheck {
 
 enum class RunFormat { term, json, junit };
+
+// --update rewrites failed expectations in the documents; --diff shows what
+// --update would write, as a unified diff, and writes nothing.
+enum class UpdateMode { none, update, diff };
 
 struct RunOptions {
     std::vector<std::string> paths;
@@ -29,7 +35,20 @@ struct RunOptions {
     std::string baseline;             // an earlier JSON report to compare with; empty: none
     std::optional<ShardSpec> shard;   // run only this shard's documents
     std::optional<FailOn> fail_on;    // unset: `regressed` with a baseline, else `fail`
+    UpdateMode update = UpdateMode::none;
 };
+
+enum class KeepBytes { no, yes };
+
+// One pass over the documents: every snippet extracted, run and judged.
+struct JudgedRun {
+    RunReport report;
+    bool unreadable = false;  // a document could not be read or holds an invalid directive
+    std::map<std::string, std::string> bytes;  // path -> the bytes the run read (with KeepBytes::yes)
+};
+
+// Extracts, runs and judges every snippet of options.paths; progress goes to err.
+JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostream& err);
 
 // Exit status: by the --fail-on policy (fail_policy.hpp): by default 0 when
 // nothing failed, errored or timed out (and every document was read), or with
