@@ -6,19 +6,23 @@
 #include "src/run_command.hpp"
 
 #include <charconv>
+#include <cstdlib>
+#include <string_view>
 
 namespace snipcheck {
 namespace {
 
 constexpr const char* k_usage =
-    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
+    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format FMT[=PATH],...]\n"
     "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
     "                     [--no-cache] [--verbose]\n"
     "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
     "       snipcheck --version | --help\n"
     "\n"
     "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
-    ".markdown and .txt files), or - for standard input.\n";
+    ".markdown and .txt files), or - for standard input.\n"
+    "run --format: term, json, junit, sarif, github, html, several with commas\n"
+    "(term,json=report.json,html=report.html); see README.md.\n";
 
 int usage_error(std::ostream& err, const std::string& message) {
     err << "snipcheck: error: " << message << "\n" << "(snipcheck --help shows the usage)\n";
@@ -82,6 +86,8 @@ bool parse_number(const std::string& text, double& value) {
 
 int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     RunOptions options;
+    std::string formats;  // --format as given; empty: the default
+    std::string output;
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         std::string argument = arguments[i];
         std::string inline_value;
@@ -124,20 +130,14 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
                 return usage_error(err, "--timeout is a number of seconds above 0, not '" + text + "'");
             }
         } else if (argument == "--format") {
-            if (!value(text)) {
+            if (!value(formats)) {
                 return 2;
             }
-            if (text == "term") {
-                options.format = RunFormat::term;
-            } else if (text == "json") {
-                options.format = RunFormat::json;
-            } else if (text == "junit") {
-                options.format = RunFormat::junit;
-            } else {
-                return usage_error(err, "--format is term, json or junit, not '" + text + "'");
+            if (formats.empty()) {
+                return usage_error(err, "--format needs a format (term, json, junit, sarif, github, html)");
             }
         } else if (argument == "--output" || argument == "-o") {
-            if (!value(options.output)) {
+            if (!value(output)) {
                 return 2;
             }
         } else if (argument == "--python") {
@@ -172,6 +172,12 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
     if (options.paths.empty()) {
         return usage_error(err, "run needs at least one file or folder (or - for standard input)");
     }
+    const char* github_actions = std::getenv("GITHUB_ACTIONS");
+    auto reports = plan_reports(formats, output, github_actions != nullptr && std::string_view(github_actions) == "true");
+    if (!reports) {
+        return usage_error(err, reports.error());
+    }
+    options.reports = std::move(reports.value());
     return run_run(options, out, err);
 }
 

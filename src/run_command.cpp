@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <ostream>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -19,12 +19,9 @@
 #include "runners/tool_process.hpp"
 #include "src/checker.hpp"
 #include "src/document_loader.hpp"
-#include "src/output_file.hpp"
 #include "src/progress_line.hpp"
 #include "src/static_checks.hpp"
-#include "src/report_json.hpp"
-#include "src/report_junit.hpp"
-#include "src/report_term.hpp"
+#include "src/report_writer.hpp"
 
 namespace snipcheck {
 namespace {
@@ -246,27 +243,22 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
 
-    std::string text;
-    switch (options.format) {
-    case RunFormat::json: text = dump_run_report_json(report); break;
-    case RunFormat::junit: text = run_report_to_junit(report); break;
-    case RunFormat::term: {
-        std::ostringstream stream;
-        TermStyle style;
-        style.color = options.output.empty() && ::isatty(STDOUT_FILENO) != 0;
-        style.verbose = options.verbose;
-        write_term_report(report, stream, style);
-        text = stream.str();
-        break;
+    ReportSettings settings;
+    settings.verbose = options.verbose;
+    settings.stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr) {
+        settings.step_summary_path = summary;
+        settings.github = github_context_from_environment();
     }
-    }
-    if (options.output.empty()) {
-        out << text;
-    } else if (std::string failure = write_file_atomically(options.output, text); !failure.empty()) {
+    if (std::string failure = write_reports(report, options.reports, settings, out, err); !failure.empty()) {
         err << "snipcheck: error: " << failure << '\n';
         return 2;
     }
-    if (options.format != RunFormat::term) {
+    // The term report on standard output lists them; elsewhere they would go unseen.
+    const bool term_on_stdout = std::any_of(options.reports.begin(), options.reports.end(), [](const ReportTarget& target) {
+        return target.format == ReportFormat::term && target.path.empty();
+    });
+    if (!term_on_stdout) {
         for (const std::string& line : report.document_errors) {
             err << line << '\n';
         }

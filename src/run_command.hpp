@@ -7,17 +7,15 @@
 #include <vector>
 
 #include "runners/sql/sql_runner.hpp"
+#include "src/report_targets.hpp"
 
 namespace snipcheck {
-
-enum class RunFormat { term, json, junit };
 
 struct RunOptions {
     std::vector<std::string> paths;
     int jobs = 0;  // 0: one per core
     double timeout_seconds = 10.0;
-    RunFormat format = RunFormat::term;
-    std::string output;  // empty: standard output
+    std::vector<ReportTarget> reports = {{ReportFormat::term, {}, false}};  // planned by plan_reports
     std::string python;  // empty: the embedded interpreter
     runners::sql::SqlEngine sql_engine = runners::sql::SqlEngine::sqlite;
     bool no_cache = false;  // accepted; there is no cache yet

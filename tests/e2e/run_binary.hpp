@@ -18,7 +18,10 @@ struct BinaryRun {
 // `environment` ("PATH=/x:$PATH") is set for the command.
 inline BinaryRun run_snipcheck(const std::string& arguments, bool merge_stderr = false,
                                const std::string& environment = {}) {
-    const std::string command = std::string("cd '") + SNIPCHECK_SOURCE_DIR + "' && " + environment + " '" +
+    // Tests that run under GitHub Actions must not get its defaults (annotations,
+    // the job's step summary) unless they set them in `environment`.
+    const std::string command = std::string("cd '") + SNIPCHECK_SOURCE_DIR +
+                                "' && env -u GITHUB_ACTIONS -u GITHUB_STEP_SUMMARY " + environment + " '" +
                                 SNIPCHECK_BINARY + "' " + arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null");
     BinaryRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
