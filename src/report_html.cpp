@@ -18,6 +18,7 @@ namespace {
 constexpr std::array<Status, 5> k_statuses = {Status::pass, Status::fail, Status::error, Status::timeout,
                                               Status::skip};
 constexpr int k_chart_width = 1000;  // SVG user units; the chart scales to the page
+constexpr std::size_t k_max_index_items = 200;  // links in "Needs attention"
 
 using Counts = std::array<std::size_t, 5>;  // indexed by Status
 
@@ -127,6 +128,40 @@ void append_problems(std::string& out, const RunReport& report) {
     out += "</ul>\n</section>\n";
 }
 
+// Links to every snippet that needs attention, so a large run's failures
+// are one click away instead of somewhere among thousands of passes.
+void append_attention_index(std::string& out, const std::vector<DocumentReports>& documents) {
+    std::string items;
+    std::size_t listed = 0;
+    std::size_t unlisted = 0;
+    for (std::size_t index = 0; index < documents.size(); ++index) {
+        for (const SnippetReport* item : documents[index].snippets) {
+            const Status status = item->verdict.status;
+            if (status != Status::fail && status != Status::error && status != Status::timeout) {
+                continue;
+            }
+            if (listed == k_max_index_items) {
+                ++unlisted;
+                continue;
+            }
+            ++listed;
+            items += fmt::format("<li><span class=\"badge bg-{0}\">{0}</span> <a href=\"#{1}\">{2}:{3}</a> {4}</li>\n",
+                                 status_name(status), html_text(snippet_anchor(index, item->snippet.id)),
+                                 html_text(item->snippet.file), item->snippet.start_line,
+                                 html_text(item->verdict.message));
+        }
+    }
+    if (listed == 0) {
+        return;
+    }
+    out += fmt::format("<section class=\"attention\">\n<h2>Needs attention ({})</h2>\n<ul>\n", listed + unlisted);
+    out += items;
+    if (unlisted > 0) {
+        out += fmt::format("<li>\u2026 and {} more below</li>\n", unlisted);
+    }
+    out += "</ul>\n</section>\n";
+}
+
 }  // namespace
 
 std::string run_report_to_html(const RunReport& report) {
@@ -149,6 +184,7 @@ std::string run_report_to_html(const RunReport& report) {
     append_filters(out);
     out += "<main>\n";
     append_problems(out, report);
+    append_attention_index(out, documents);
     for (std::size_t index = 0; index < documents.size(); ++index) {
         const DocumentReports& document = documents[index];
         out += fmt::format("<section class=\"document\" id=\"doc-{}\">\n<h2>{} <span class=\"doc-counts\">({} snippet{}: "

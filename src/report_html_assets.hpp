@@ -35,6 +35,10 @@ nav button { font: inherit; padding: 2px 10px; }
 main { padding: 8px 28px 40px; }
 .problems { margin: 12px 0; padding: 8px 14px; border: 1px solid var(--fail); border-radius: 6px; background: #fff5f5; }
 .problems li { font-family: ui-monospace, monospace; font-size: 13px; }
+.attention h2 { margin: 16px 0 6px; font-size: 17px; }
+.attention ul { margin: 0; padding-left: 4px; list-style: none; font-size: 14px; }
+.attention li { margin: 3px 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.attention a { font-family: ui-monospace, monospace; font-size: 13px; }
 .document > h2 { margin: 24px 0 8px; font-size: 17px; font-family: ui-monospace, monospace; word-break: break-all; }
 .document > h2 .doc-counts { font-family: system-ui, sans-serif; font-weight: 400; color: var(--muted); font-size: 14px; }
 .snippet { margin: 6px 0; border: 1px solid var(--line); border-left-width: 5px; border-radius: 6px;

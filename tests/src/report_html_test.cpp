@@ -80,6 +80,19 @@ TEST_CASE("every document and snippet is on the page, passes and skips collapsed
     CHECK(page.find("<summary>stdout (3 bytes)</summary><pre>12\n</pre>") != std::string::npos);
 }
 
+TEST_CASE("what needs attention is listed first, linked to its snippet", "[report_html]") {
+    const std::string page = run_report_to_html(test::mixed_report());
+    const std::string index = between(page, "<section class=\"attention\">", "</section>");
+    CHECK(index.find("<h2>Needs attention (3)</h2>") != std::string::npos);
+    CHECK(index.find("<a href=\"#d0-id12\">docs/a.md:12</a> 1 of 1 expectation did not hold") != std::string::npos);
+    CHECK(index.find("<a href=\"#d1-id5\">docs/b.md:5</a>") != std::string::npos);
+    CHECK(index.find("<a href=\"#d1-id40\">docs/b.md:40</a>") != std::string::npos);
+    CHECK(index.find("id3") == std::string::npos);  // passes are not listed
+    RunReport clean;
+    clean.snippets.push_back(test::report_item("docs/a.md", 3, Status::pass, "held"));
+    CHECK(run_report_to_html(clean).find("class=\"attention\"") == std::string::npos);
+}
+
 TEST_CASE("hostile snippet code and messages are shown as text, never markup", "[report_html]") {
     const std::string page = run_report_to_html(test::hostile_report());
     // Only the page's own script element; no image element at all.
