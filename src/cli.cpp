@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
+#include <string_view>
 
 namespace snipcheck {
 
@@ -20,10 +22,10 @@ int usage_error(std::ostream& err, const std::string& message) {
 namespace {
 
 constexpr const char* k_usage =
-    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
+    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format FMT[=PATH],...]\n"
     "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
     "                     [--no-cache] [--cache-dir DIR] [--verbose] [--baseline REPORT.json] [--shard K/N]\n"
-    "                     [--fail-on error|fail|regressed|never]\n"
+    "                     [--fail-on error|fail|regressed|never] [--update | --diff]\n"
     "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
     "       snipcheck diff OLD.json NEW.json [--format term|json] [--output FILE]\n"
     "       snipcheck merge REPORT.json... [--format json|term|junit] [--output FILE]\n"
@@ -31,7 +33,9 @@ constexpr const char* k_usage =
     "       snipcheck --version | --help\n"
     "\n"
     "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
-    ".markdown and .txt files), or - for standard input.\n";
+    ".markdown and .txt files), or - for standard input.\n"
+    "run --format: term, json, junit, sarif, github, html, several with commas\n"
+    "(term,json=report.json,html=report.html); see README.md.\n";
 
 int parse_list(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     ListOptions options;
@@ -90,6 +94,8 @@ bool parse_number(const std::string& text, double& value) {
 
 int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     RunOptions options;
+    std::string formats;  // --format as given; empty: the default
+    std::string output;
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         std::string argument = arguments[i];
         std::string inline_value;
@@ -132,20 +138,14 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
                 return usage_error(err, "--timeout is a number of seconds above 0, not '" + text + "'");
             }
         } else if (argument == "--format") {
-            if (!value(text)) {
+            if (!value(formats)) {
                 return 2;
             }
-            if (text == "term") {
-                options.format = RunFormat::term;
-            } else if (text == "json") {
-                options.format = RunFormat::json;
-            } else if (text == "junit") {
-                options.format = RunFormat::junit;
-            } else {
-                return usage_error(err, "--format is term, json or junit, not '" + text + "'");
+            if (formats.empty()) {
+                return usage_error(err, "--format needs a format (term, json, junit, sarif, github, html)");
             }
         } else if (argument == "--output" || argument == "-o") {
-            if (!value(options.output)) {
+            if (!value(output)) {
                 return 2;
             }
         } else if (argument == "--python") {
@@ -226,6 +226,12 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
         return usage_error(err, std::string(options.update == UpdateMode::update ? "--update" : "--diff") +
                                     " cannot work on standard input (-): name the document's file");
     }
+    const char* github_actions = std::getenv("GITHUB_ACTIONS");
+    auto reports = plan_reports(formats, output, github_actions != nullptr && std::string_view(github_actions) == "true");
+    if (!reports) {
+        return usage_error(err, reports.error());
+    }
+    options.reports = std::move(reports.value());
     return run_run(options, out, err);
 }
 

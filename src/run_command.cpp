@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
 #include <ostream>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -24,16 +24,13 @@
 #include "src/cached_runs.hpp"
 #include "src/checker.hpp"
 #include "src/document_loader.hpp"
-#include "src/output_file.hpp"
 #include "src/progress_line.hpp"
 #include "src/static_checks.hpp"
-#include "src/report_json.hpp"
-#include "src/report_junit.hpp"
 #include "src/report_reader.hpp"
-#include "src/report_term.hpp"
 #include "src/result_cache.hpp"
 #include "src/run_fingerprint.hpp"
 #include "src/update_command.hpp"
+#include "src/report_writer.hpp"
 
 namespace snipcheck {
 namespace {
@@ -389,33 +386,31 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // The report and the exit status are the first run's: the document was wrong.
     const UpdateOutcome update = options.update == UpdateMode::none ? UpdateOutcome{} : update_documents(options, judged, err);
 
-    std::string text;
-    switch (options.format) {
-    case RunFormat::json: text = dump_run_report_json(report); break;
-    case RunFormat::junit: text = run_report_to_junit(report); break;
-    case RunFormat::term: {
-        std::ostringstream stream;
-        TermStyle style;
-        style.color = options.output.empty() && ::isatty(STDOUT_FILENO) != 0;
-        style.verbose = options.verbose;
-        write_term_report(report, stream, style);
-        text = stream.str();
-        break;
+    ReportSettings settings;
+    settings.verbose = options.verbose;
+    settings.stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr) {
+        settings.step_summary_path = summary;
+        settings.github = github_context_from_environment();
     }
-    }
+    // With --diff, standard output holds the diff alone (for patch -p0): only
+    // reports written to files are written.
+    std::vector<ReportTarget> targets = options.reports;
     if (options.update == UpdateMode::diff) {
-        out << update.diff;  // stdout holds the diff alone, for patch -p0; the report goes only to --output
+        out << update.diff;
+        targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                     [](const ReportTarget& target) { return target.path.empty(); }),
+                      targets.end());
     }
-    if (options.output.empty()) {
-        if (options.update != UpdateMode::diff) {
-            out << text;
-        }
-    } else if (std::string failure = write_file_atomically(options.output, text); !failure.empty()) {
+    if (std::string failure = write_reports(report, targets, settings, out, err); !failure.empty()) {
         err << "snipcheck: error: " << failure << '\n';
         return 2;
     }
-    const bool report_shown = options.format == RunFormat::term && (options.update != UpdateMode::diff || !options.output.empty());
-    if (!report_shown) {
+    // The term report on standard output lists them; elsewhere they would go unseen.
+    const bool term_on_stdout = std::any_of(targets.begin(), targets.end(), [](const ReportTarget& target) {
+        return target.format == ReportFormat::term && target.path.empty();
+    });
+    if (!term_on_stdout) {
         for (const std::string& line : report.document_errors) {
             err << line << '\n';
         }

@@ -11,11 +11,10 @@
 #include "runners/sql/sql_runner.hpp"
 #include "src/fail_policy.hpp"
 #include "src/shard.hpp"
+#include "src/report_targets.hpp"
 #include "src/snippet_report.hpp"
 
 namespace snipcheck {
-
-enum class RunFormat { term, json, junit };
 
 // --update rewrites failed expectations in the documents; --diff shows what
 // --update would write, as a unified diff, and writes nothing.
@@ -25,8 +24,7 @@ struct RunOptions {
     std::vector<std::string> paths;
     int jobs = 0;  // 0: one per core
     double timeout_seconds = 10.0;
-    RunFormat format = RunFormat::term;
-    std::string output;  // empty: standard output
+    std::vector<ReportTarget> reports = {{ReportFormat::term, {}, false}};  // planned by plan_reports
     std::string python;  // empty: the embedded interpreter
     runners::sql::SqlEngine sql_engine = runners::sql::SqlEngine::sqlite;
     bool no_cache = false;  // run everything; read and write no cache

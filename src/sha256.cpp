@@ -116,4 +116,29 @@ std::string sha256_hex(std::string_view bytes) {
     return Sha256().update(bytes).hex_digest();
 }
 
+std::string sha256_base64(std::string_view bytes) {
+    static constexpr char k_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const std::string hex = sha256_hex(bytes);
+    std::string digest;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+        digest.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+    }
+    std::string out;
+    for (std::size_t i = 0; i < digest.size(); i += 3) {
+        const std::size_t left = digest.size() - i;
+        std::uint32_t group = static_cast<std::uint32_t>(static_cast<unsigned char>(digest[i])) << 16;
+        if (left > 1) {
+            group |= static_cast<std::uint32_t>(static_cast<unsigned char>(digest[i + 1])) << 8;
+        }
+        if (left > 2) {
+            group |= static_cast<unsigned char>(digest[i + 2]);
+        }
+        out.push_back(k_alphabet[(group >> 18) & 63]);
+        out.push_back(k_alphabet[(group >> 12) & 63]);
+        out.push_back(left > 1 ? k_alphabet[(group >> 6) & 63] : '=');
+        out.push_back(left > 2 ? k_alphabet[group & 63] : '=');
+    }
+    return out;
+}
+
 }  // namespace snipcheck

@@ -34,4 +34,7 @@ private:
 // The hex SHA-256 of `bytes`.
 std::string sha256_hex(std::string_view bytes);
 
+// The digest in base64, as Content-Security-Policy hashes spell it.
+std::string sha256_base64(std::string_view bytes);
+
 }  // namespace snipcheck

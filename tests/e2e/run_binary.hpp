@@ -21,10 +21,12 @@ struct BinaryRun {
 // pass --cache-dir.
 inline BinaryRun run_snipcheck(const std::string& arguments, bool merge_stderr = false,
                                const std::string& environment = {}) {
+    // Tests that run under GitHub Actions must not get its defaults (annotations,
+    // the job's step summary) unless they set them in `environment`.
     const std::string command = std::string("cd '") + SNIPCHECK_SOURCE_DIR +
                                 "' && snipcheck_test_cache=$(mktemp -d) && XDG_CACHE_HOME=\"$snipcheck_test_cache\" " +
-                                environment + " '" + SNIPCHECK_BINARY + "' " + arguments +
-                                (merge_stderr ? " 2>&1" : " 2>/dev/null") +
+                                "env -u GITHUB_ACTIONS -u GITHUB_STEP_SUMMARY " + environment + " '" + SNIPCHECK_BINARY +
+                                "' " + arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null") +
                                 "; snipcheck_status=$?; rm -rf \"$snipcheck_test_cache\"; exit $snipcheck_status";
     BinaryRun run;
     FILE* pipe = ::popen(command.c_str(), "r");

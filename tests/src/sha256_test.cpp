@@ -26,3 +26,9 @@ TEST_CASE("SHA-256 of bytes added in pieces equals the digest of them at once", 
         CHECK(Sha256().update(text.substr(0, cut)).update(text.substr(cut)).hex_digest() == sha256_hex(text));
     }
 }
+
+TEST_CASE("SHA-256 in base64, as CSP hashes spell it", "[sha256]") {
+    CHECK(snipcheck::sha256_base64("") == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+    CHECK(snipcheck::sha256_base64("abc") == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
+    CHECK(snipcheck::sha256_base64(std::string(55, 'x')) == "1eKFaDzU78AtAhpcYgFGlJWJAQBdb3HongmJ+sd+QHI=");
+}
