@@ -95,6 +95,7 @@ UpdateOutcome update_documents(const RunOptions& options, const JudgedRun& first
         RunOptions again = options;
         again.paths = to_confirm;
         again.update = UpdateMode::none;
+        again.no_cache = true;  // a cached result would agree with itself
         const JudgedRun second = judge_documents(again, KeepBytes::yes, err);
         const std::map<std::string, std::vector<const SnippetReport*>> judged_again = snippets_by_path(second.report);
         for (const std::string& path : to_confirm) {

@@ -101,8 +101,22 @@ TEST_CASE("a settings snippet has its known keys' types checked", "[e2e][django]
 }
 
 TEST_CASE("a library that is not installed is a skip naming its Debian package", "[e2e][django]") {
-    const json missing = snippet_with("import sentry_sdk");
+    const json missing = snippet_with("import sklearn");
     INFO(missing.dump(1));
     CHECK(missing["status"] == "skip");
-    CHECK(missing["message"].get<std::string>().find("Debian package python3-sentry-sdk") != std::string::npos);
+    CHECK(missing["message"].get<std::string>().find("Debian package python3-sklearn") != std::string::npos);
+}
+
+TEST_CASE("a template part of a mixed block is compiled, its syntax error at its document line", "[e2e][django]") {
+    const json view = snippet_with("def book_list(request)");
+    INFO(view.dump(1));
+    CHECK(view["status"] == "pass");
+    CHECK(view["part_file"] == "views.py");
+    const json tmpl = snippet_with("{% for book in books %}");
+    INFO(tmpl.dump(1));
+    CHECK(tmpl["language"] == "django-template");
+    CHECK(tmpl["status"] == "error");
+    // `{% if %}` is the template's fourth line.
+    CHECK(tmpl["exception"]["line"] == tmpl["start_line"].get<int>() + 3);
+    CHECK(tmpl["message"].get<std::string>().find("TemplateSyntaxError") != std::string::npos);
 }
