@@ -461,6 +461,7 @@ class Runner:
             result.update(end="not_run", reason="the Django fixture is not available for a template")
             return
         from django.template import Template, TemplateSyntaxError
+        result.update(static=True, reason="compiled with Django's template engine; no syntax error")
         try:
             Template(snippet.code)
         except TemplateSyntaxError as error:
