@@ -92,7 +92,7 @@ Expectation output_block_expectation(const Block& block) {
 
 class Extractor {
 public:
-    explicit Extractor(const Document& document) : m_document(document) {}
+    Extractor(const Document& document, const Directives& defaults) : m_document(document), m_defaults(defaults) {}
 
     ExtractedDocument run() {
         LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
@@ -138,6 +138,7 @@ private:
         snippet.info = block.info;
         snippet.heading = std::move(block.heading);
         snippet.defects = std::move(block.defects);
+        snippet.directives = m_defaults;
         for (const DirectiveComment& directive : block.directives) {
             apply_directive(directive.text, directive.line, snippet.directives, snippet.findings);
         }
@@ -317,6 +318,7 @@ private:
     }
 
     const Document& m_document;
+    const Directives& m_defaults;
     ExtractedDocument m_result;
     std::vector<PyToken> m_tokens;  // the current block's tokens; its memory is reused across blocks
     std::vector<std::pair<int, int>> m_parents;  // embedded snippet index -> parent index
@@ -324,7 +326,9 @@ private:
 
 }  // namespace
 
-ExtractedDocument extract(const Document& document) { return Extractor(document).run(); }
+ExtractedDocument extract(const Document& document, const Directives& defaults) {
+    return Extractor(document, defaults).run();
+}
 
 const char* form_name(SnippetForm form) {
     switch (form) {

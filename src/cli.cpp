@@ -2,8 +2,10 @@
 
 #include <ostream>
 
+#include "src/config_file.hpp"
 #include "src/list_command.hpp"
 #include "src/run_command.hpp"
+#include "src/run_configuration.hpp"
 
 #include <charconv>
 
@@ -11,14 +13,15 @@ namespace snipcheck {
 namespace {
 
 constexpr const char* k_usage =
-    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format term|json|junit]\n"
+    "usage: snipcheck run [PATHS...] [--jobs N] [--timeout S] [--format term|json|junit]\n"
     "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
-    "                     [--no-cache] [--verbose]\n"
+    "                     [--config FILE | --no-config] [--no-cache] [--verbose]\n"
     "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
     "       snipcheck --version | --help\n"
     "\n"
     "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
-    ".markdown and .txt files), or - for standard input.\n";
+    ".markdown and .txt files), or - for standard input. Without PATHS, run\n"
+    "checks what the configuration file (snipcheck.toml) includes.\n";
 
 int usage_error(std::ostream& err, const std::string& message) {
     err << "snipcheck: error: " << message << "\n" << "(snipcheck --help shows the usage)\n";
@@ -80,8 +83,9 @@ bool parse_number(const std::string& text, double& value) {
     return ec == std::errc() && ptr == end;
 }
 
-int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
-    RunOptions options;
+// Reads the command line over `options`; 0, or 2 after a usage error.
+int parse_run_arguments(const std::vector<std::string>& arguments, RunOptions& options, ConfigChoice& config,
+                        std::ostream& err) {
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         std::string argument = arguments[i];
         std::string inline_value;
@@ -159,6 +163,13 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
             } else {
                 return usage_error(err, "--sql-engine is sqlite, mariadb, postgres or auto, not '" + text + "'");
             }
+        } else if (argument == "--config") {
+            config.search = ConfigSearch::given;
+            if (!value(config.path)) {
+                return 2;
+            }
+        } else if (argument == "--no-config") {
+            config.search = ConfigSearch::none;
         } else if (argument == "--no-cache") {
             options.no_cache = true;
         } else if (argument == "--verbose" || argument == "-v") {
@@ -169,8 +180,39 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
             options.paths.push_back(argument);
         }
     }
-    if (options.paths.empty()) {
-        return usage_error(err, "run needs at least one file or folder (or - for standard input)");
+    return 0;
+}
+
+int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+    RunOptions options;
+    ConfigChoice choice;
+    if (const int status = parse_run_arguments(arguments, options, choice, err); status != 0) {
+        return status;
+    }
+    auto config = load_config(choice);
+    if (!config) {
+        for (const Diagnostic& error : config.error()) {
+            err << format_diagnostic(error) << '\n';
+        }
+        return 2;
+    }
+    if (!config->has_value()) {
+        if (options.paths.empty()) {
+            return usage_error(err, "run needs at least one file or folder (or - for standard input), "
+                                    "or a snipcheck.toml saying what to include");
+        }
+        return run_run(options, out, err);
+    }
+    // The command line again, over what the file set: it wins.
+    options = run_options_from(**config);
+    parse_run_arguments(arguments, options, choice, err);
+    auto notes = finish_configured_run(**config, options);
+    if (!notes) {
+        err << format_diagnostic(notes.error()) << '\n';
+        return 2;
+    }
+    for (const Diagnostic& note : *notes) {
+        err << format_diagnostic(note) << '\n';
     }
     return run_run(options, out, err);
 }

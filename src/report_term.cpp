@@ -144,8 +144,8 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
     const Status status = item.verdict.status;
     const std::string& path = snippet.file;
     const std::string message = item.verdict.message.empty() ? fallback_message(item) : item.verdict.message;
-    out << path << ':' << snippet.start_line << ": " << painter.status(status, status_name(status)) << ": "
-        << message << '\n';
+    out << path << ':' << snippet.start_line << ": " << painter.status(status, status_name(status))
+        << (item.allowed_to_fail ? " (allowed)" : "") << ": " << message << '\n';
     if (!snippet.heading.empty() && status != Status::skip) {
         out << k_indent << "in: " << join(snippet.heading, " \u203a ") << '\n';
     }
@@ -219,12 +219,14 @@ bool needs_attention(Status status) { return status != Status::pass && status !=
 void write_term_report(const RunReport& report, std::ostream& out, const TermStyle& style) {
     const Painter painter(style.color);
     Counts total{};
+    int allowed = 0;  // failures the configuration allows: they do not fail the run
     bool blank_pending = false;
     for (const DocumentReports& document : group_by_document(report)) {
         Counts counts{};
         for (const SnippetReport* item : document.snippets) {
             ++counts[static_cast<std::size_t>(item->verdict.status)];
             ++total[static_cast<std::size_t>(item->verdict.status)];
+            allowed += item->allowed_to_fail && needs_attention(item->verdict.status) ? 1 : 0;
         }
         if (blank_pending) {
             out << '\n';
@@ -254,7 +256,11 @@ void write_term_report(const RunReport& report, std::ostream& out, const TermSty
         const std::string text = fmt::format("{} {}", count, status_name(status));
         parts.push_back(count > 0 ? painter.status(status, text) : text);
     }
-    out << report.snippets.size() << " snippets: " << join(parts, ", ") << fmt::format(" in {:.2f} s\n", report.seconds);
+    out << report.snippets.size() << " snippets: " << join(parts, ", ");
+    if (allowed > 0) {
+        out << " (" << allowed << " allowed to fail)";
+    }
+    out << fmt::format(" in {:.2f} s\n", report.seconds);
 }
 
 }  // namespace snipcheck

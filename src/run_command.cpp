@@ -167,6 +167,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     std::vector<std::size_t> checked_alone;  // report indices of snippets a parser or checker looks at alone
     std::vector<runners::sql::SqlDocumentJob> sql_jobs;
     std::vector<std::vector<std::size_t>> sql_job_reports;
+    const auto defaults_for = [&](const std::string& path) { return directive_defaults(options.path_rules, path); };
     for_each_document(options.paths, problem, [&](const extractor::Document& document,
                                                    extractor::ExtractedDocument& extracted) {
         const std::string& path = document.path;
@@ -180,6 +181,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         for (extractor::Snippet& snippet : extracted.snippets) {
             SnippetReport entry;
             entry.snippet = std::move(snippet);
+            entry.allowed_to_fail = allowed_to_fail(options.path_rules, entry.snippet);
             const std::size_t index = report.snippets.size();
             if (std::string reason = skip_reason(entry.snippet); !reason.empty()) {
                 entry.verdict = skipped(std::move(reason));
@@ -203,7 +205,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             sql_jobs.push_back({path, {}});
             sql_job_reports.push_back(std::move(sql));
         }
-    });
+    }, defaults_for);
     // Pointers are taken once the report stops growing.
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         for (std::size_t index : job_reports[job]) {
@@ -273,8 +275,9 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
     bool failed = unreadable;
     for (const SnippetReport& entry : report.snippets) {
-        failed = failed || entry.verdict.status == Status::fail || entry.verdict.status == Status::error ||
-                 entry.verdict.status == Status::timeout;
+        failed = failed || (!entry.allowed_to_fail && (entry.verdict.status == Status::fail ||
+                                                       entry.verdict.status == Status::error ||
+                                                       entry.verdict.status == Status::timeout));
     }
     return failed ? 1 : 0;
 }

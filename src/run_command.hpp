@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "runners/sql/sql_runner.hpp"
+#include "src/fixture_choice.hpp"
+#include "src/path_rules.hpp"
 
 namespace snipcheck {
 
@@ -22,10 +24,13 @@ struct RunOptions {
     runners::sql::SqlEngine sql_engine = runners::sql::SqlEngine::sqlite;
     bool no_cache = false;  // accepted; there is no cache yet
     bool verbose = false;
+    FixtureChoices fixtures;  // from the configuration file's [fixtures]
+    PathRules path_rules;     // from the configuration file: [[overrides]], allow-fail
 };
 
-// Exit status: 0 when nothing failed, errored or timed out (and every
-// document was read), 1 otherwise, 2 for a configuration error.
+// Exit status: 0 when nothing failed, errored or timed out (snippets allowed
+// to fail aside) and every document was read, 1 otherwise, 2 for a
+// configuration error.
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace snipcheck

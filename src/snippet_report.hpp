@@ -15,6 +15,7 @@ struct SnippetReport {
     extractor::Snippet snippet;
     RunOutput run;
     Verdict verdict;
+    bool allowed_to_fail = false;  // the configuration's allow-fail names it: its failure does not fail the run
 };
 
 // What the sandbox could and could not put in place on this machine.
