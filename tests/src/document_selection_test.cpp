@@ -56,7 +56,7 @@ std::vector<std::string> relative(const Project& project, const DocumentSelectio
 
 }  // namespace
 
-TEST_CASE("selection: without paths, include less exclude; every document when include is unset", "[config]") {
+TEST_CASE("selection: without paths, include less exclude, or every document when include is unset", "[config]") {
     const Project project;
     auto all = select_documents(project.config("exclude = [\"vendor\"]\n"), {});
     REQUIRE(all.has_value());
