@@ -8,6 +8,7 @@
 #include "extractor/directive_parser.hpp"
 #include "extractor/doctest_session.hpp"
 #include "extractor/embedded_sql.hpp"
+#include "extractor/file_parts.hpp"
 #include "extractor/language_detector.hpp"
 #include "extractor/line_classifier.hpp"
 #include "extractor/markdown_lexer.hpp"
@@ -90,6 +91,46 @@ Expectation output_block_expectation(const Block& block) {
     return expectation;
 }
 
+// Whether m_tokens already holds the tokens of the code being finished.
+enum class Tokens { stale, ready };
+
+// Findings about directives written before a block are reported once, on
+// its first snippet, though the directives apply to every part of it.
+enum class BlockFindings { record, drop };
+
+// Directives written before the block apply to all of it, and so do those
+// on its lines `whole_block` (code lines of no part); those in its code only
+// to the lines [first, end) they are in.
+void apply_directives(const Block& block, const std::vector<std::size_t>& whole_block, std::size_t first,
+                      std::size_t end, BlockFindings block_findings, Snippet& snippet) {
+    std::vector<Finding> dropped;
+    std::vector<Finding>& findings = block_findings == BlockFindings::record ? snippet.findings : dropped;
+    for (const DirectiveComment& directive : block.directives) {
+        apply_directive(directive.text, directive.line, snippet.directives, findings);
+    }
+    for (std::size_t i : whole_block) {
+        apply_directive(code_directive_text(block.lines[i]), block.first_line + static_cast<int>(i),
+                        snippet.directives, findings);
+    }
+    for (std::size_t i = first; i < end; ++i) {
+        if (std::string_view text = code_directive_text(block.lines[i]); !text.empty()) {
+            apply_directive(text, block.first_line + static_cast<int>(i), snippet.directives, snippet.findings);
+        }
+    }
+}
+
+// A block that may hold several files: not a session, read as Python or
+// tagged python, and not given another language by a directive.
+bool may_hold_files(const Block& block, const Snippet& snippet) {
+    if (snippet.form == SnippetForm::session) {
+        return false;
+    }
+    if (!snippet.directives.language.empty()) {
+        return snippet.language == "python";
+    }
+    return snippet.language == "python" || language_from_tag(block.info) == "python";
+}
+
 class Extractor {
 public:
     Extractor(const Document& document, const Directives& defaults) : m_document(document), m_defaults(defaults) {}
@@ -105,8 +146,7 @@ public:
             }
             // A block that yields no code (a session of prompts only) leaves
             // nothing for the next block to be the output of.
-            const int index = static_cast<int>(m_result.snippets.size());
-            last_block_snippet = add_block(block) ? index : -1;
+            last_block_snippet = add_block(block);
         }
         guess_orphan_languages();
         assign_ids(m_result.snippets);
@@ -130,8 +170,9 @@ public:
 
 private:
     // Takes the block's heading by move: it is copied nowhere else.
-    // Returns whether the block became a snippet.
-    bool add_block(Block& block) {
+    // Returns the index of the block's (last) snippet, which an output block
+    // after it belongs to, or -1 when the block became no snippet.
+    int add_block(Block& block) {
         bool tokenized = false;  // m_tokens holds this block's tokens
         Snippet snippet;
         snippet.file = m_document.path;
@@ -139,14 +180,7 @@ private:
         snippet.heading = std::move(block.heading);
         snippet.defects = std::move(block.defects);
         snippet.directives = m_defaults;
-        for (const DirectiveComment& directive : block.directives) {
-            apply_directive(directive.text, directive.line, snippet.directives, snippet.findings);
-        }
-        for (std::size_t i = 0; i < block.lines.size(); ++i) {
-            if (std::string_view text = code_directive_text(block.lines[i]); !text.empty()) {
-                apply_directive(text, block.first_line + static_cast<int>(i), snippet.directives, snippet.findings);
-            }
-        }
+        apply_directives(block, {}, 0, block.lines.size(), BlockFindings::record, snippet);
 
         std::vector<std::string_view> code_lines;
         if (is_doctest_session(block.lines)) {
@@ -201,8 +235,85 @@ private:
             snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
         }
         if (snippet.line_map.empty()) {
-            return false;
+            return -1;
         }
+        if (may_hold_files(block, snippet)) {
+            FileParts files = split_file_parts(block.lines, snippet.language == "python");
+            if (files.split) {
+                return add_file_parts(block, snippet, files);
+            }
+            if (files.parts.size() == 1) {
+                snippet.part_file = std::move(files.parts.front().file);
+            }
+        }
+        return finish_snippet(std::move(snippet), code_lines, tokenized ? Tokens::ready : Tokens::stale, &block);
+    }
+
+    // One snippet per file of a mixed block, each in its file's language,
+    // with the block's heading, form, defects and directives. Returns the
+    // index of the last one.
+    int add_file_parts(const Block& block, const Snippet& whole, const FileParts& files) {
+        // A directive comment in no part (`# snipcheck: skip` above the
+        // first file name) is about the whole block.
+        std::vector<std::size_t> loose_directives;
+        for (std::size_t i = 0; i < block.lines.size(); ++i) {
+            const bool in_part = std::any_of(files.parts.begin(), files.parts.end(),
+                                             [i](const FilePart& part) { return part.first <= i && i < part.end; });
+            if (!in_part && !code_directive_text(block.lines[i]).empty()) {
+                loose_directives.push_back(i);
+            }
+        }
+        int last = -1;
+        for (std::size_t p = 0; p < files.parts.size(); ++p) {
+            const FilePart& part = files.parts[p];
+            Snippet snippet;
+            snippet.file = whole.file;
+            snippet.info = whole.info;
+            snippet.heading = whole.heading;
+            snippet.form = whole.form;
+            snippet.part_file = part.file;
+            // The tag named the block's language, and python is right for a
+            // block of files; each part's language comes from its file name.
+            for (const std::string& defect : whole.defects) {
+                if (defect != "wrong-language-tag") {
+                    snippet.defects.push_back(defect);
+                }
+            }
+            snippet.directives = m_defaults;
+            apply_directives(block, loose_directives, part.first, part.end,
+                             p == 0 ? BlockFindings::record : BlockFindings::drop, snippet);
+            const std::vector<std::string_view> code_lines(block.lines.begin() + static_cast<std::ptrdiff_t>(part.first),
+                                                           block.lines.begin() + static_cast<std::ptrdiff_t>(part.end));
+            snippet.language = part.language;
+            if (snippet.language.empty() && whole.language == "python") {
+                snippet.language = "python";
+            } else if (snippet.language.empty()) {
+                // Code before the first file of a block that as a whole did
+                // not read as Python: judge it on its own.
+                LanguageGuess guess = detect_language(block.info, code_lines);
+                snippet.language = std::move(guess.language);
+                snippet.dialect = std::move(guess.dialect);
+                if (guess.tag_overruled) {
+                    snippet.defects.emplace_back("wrong-language-tag");
+                }
+            }
+            if (!snippet.directives.language.empty()) {
+                snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
+            }
+            for (std::size_t i = part.first; i < part.end; ++i) {
+                snippet.line_map.push_back(block.first_line + static_cast<int>(i));
+            }
+            last = finish_snippet(std::move(snippet), code_lines, Tokens::stale, nullptr);
+        }
+        return last;
+    }
+
+    // Code, lines, and for Python the expectations and embedded SQL; then
+    // the snippet joins the document's. `block`: the SQL block a Markdown
+    // result table may follow, or nullptr for a part of a block. Returns the
+    // snippet's index.
+    int finish_snippet(Snippet snippet, const std::vector<std::string_view>& code_lines, Tokens tokens,
+                       const Block* block) {
         snippet.code = join_lines(code_lines);
         snippet.start_line = snippet.line_map.front();
         snippet.end_line = snippet.line_map.back();
@@ -210,7 +321,7 @@ private:
         const int index = static_cast<int>(m_result.snippets.size());
         std::vector<EmbeddedSql> embedded;
         if (snippet.language == "python") {
-            if (!tokenized) {
+            if (tokens == Tokens::stale) {
                 tokenize_python(code_lines, m_tokens);
             }
             if (snippet.form != SnippetForm::session) {
@@ -219,9 +330,9 @@ private:
             embedded = find_embedded_sql(code_lines, snippet.line_map, m_tokens);
         }
         // A Markdown table right after a SQL block is the result it shows.
-        if (snippet.language == "sql" && snippet.form != SnippetForm::session &&
+        if (block != nullptr && snippet.language == "sql" && snippet.form != SnippetForm::session &&
             m_document.format == DocumentFormat::markdown) {
-            const int after = (block.end_marker_line > 0 ? block.end_marker_line : block.last_line()) + 1;
+            const int after = (block->end_marker_line > 0 ? block->end_marker_line : block->last_line()) + 1;
             const bool after_query = last_statement_returns_rows(snippet.code);
             if (Expectation table = pipe_table_after(m_document.lines, after, after_query); !table.expected.empty()) {
                 snippet.expectations.push_back(std::move(table));
@@ -231,7 +342,7 @@ private:
         for (EmbeddedSql& sql : embedded) {
             add_embedded(index, std::move(sql));
         }
-        return true;
+        return index;
     }
 
     // A fragment whose opening fence (and so its tag) was lost, and whose

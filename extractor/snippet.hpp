@@ -59,6 +59,9 @@ struct Snippet {
     std::vector<Finding> findings;
     std::string duplicate_of;  // id of an identical earlier snippet
     std::string parent;        // for embedded snippets: the id of the snippet holding them
+    // The file a file-path comment names (`# models.py` -> "models.py"), for
+    // one part of a block that holds several files, or a block that is one.
+    std::string part_file;
 };
 
 // The document line of 1-based code line `code_line` (the first code line

@@ -1,6 +1,7 @@
 #include "src/checker.hpp"
 
 #include <cctype>
+#include <algorithm>
 #include <csignal>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "src/join.hpp"
 #include "src/output_compare.hpp"
 #include "src/table_check.hpp"
 
@@ -413,6 +415,17 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
         verdict.expectations.push_back(
             raised_result(snippet.start_line, snippet.directives.expect_error, any_raised_type(run)));
     }
+    // Each test method of a TestCase the snippet defined is an expectation
+    // the document wrote as code: it passes.
+    for (const TestOutcome& test : run.tests) {
+        ExpectationResult result;
+        result.line = test.line > 0 ? test.line : snippet.start_line;
+        result.expected = test.name + " passes";
+        result.ok = test.outcome == "pass" || test.outcome == "skip";
+        result.actual = test.outcome + (test.message.empty() ? "" : ": " + test.message);
+        result.how = "test";
+        verdict.expectations.push_back(std::move(result));
+    }
     bool all_ok = true;
     for (const ExpectationResult& result : verdict.expectations) {
         all_ok = all_ok && result.ok;
@@ -423,7 +436,10 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
         verdict.message = run.missing_module.front() == '.'
                               ? fmt::format("imports from the reader's own package ({}); it cannot run alone",
                                             run.missing_module)
-                              : fmt::format("needs module '{}', which is not installed here", run.missing_module);
+                          : run.missing_package.empty()
+                              ? fmt::format("needs module '{}', which is not installed here", run.missing_module)
+                              : fmt::format("needs module '{}', which is not installed here (Debian package {})",
+                                            run.missing_module, run.missing_package);
     } else if (std::optional<std::string> error = run_error(snippet, run)) {
         verdict.status = Status::error;
         verdict.evidence = run.static_check ? Evidence::static_check : Evidence::run;
@@ -476,7 +492,17 @@ bool exception_matches(std::string_view expected, std::string_view raised) {
 
 Verdict check(const Snippet& snippet, const RunOutput& run) {
     try {
-        return judge_run(snippet, run);
+        Verdict verdict = judge_run(snippet, run);
+        // Stand-ins are never silent: the message says what the run leaned on.
+        if (!run.stubs.empty() && verdict.status != Status::skip && !run.static_check) {
+            const std::size_t shown = std::min<std::size_t>(run.stubs.size(), 3);
+            std::string list = join(std::vector<std::string>(run.stubs.begin(), run.stubs.begin() + static_cast<long>(shown)), ", ");
+            if (shown < run.stubs.size()) {
+                list += fmt::format(" and {} more", run.stubs.size() - shown);
+            }
+            verdict.message += " (ran against stand-ins: " + list + ")";
+        }
+        return verdict;
     } catch (...) {
         // Only allocation can fail here; a verdict still beats an escape.
         Verdict verdict;

@@ -38,6 +38,9 @@ void ListTable::add_document(const std::string& path, const extractor::Extracted
             notes.push_back(fmt::format("{} expectation{}", snippet.expectations.size(),
                                         snippet.expectations.size() == 1 ? "" : "s"));
         }
+        if (!snippet.part_file.empty()) {
+            notes.push_back("file " + snippet.part_file);
+        }
         if (!snippet.defects.empty()) {
             notes.push_back("defects: " + join(snippet.defects, ","));
         }

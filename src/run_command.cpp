@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "extractor/extractor.hpp"
+#include "runners/python/fixture_choice.hpp"
 #include "runners/python/imported_modules.hpp"
 #include "runners/python/python_lint.hpp"
 #include "runners/python/python_runner.hpp"
@@ -51,7 +52,8 @@ std::string skip_reason(const extractor::Snippet& snippet) {
         return snippet.directives.skip_reason.empty() ? "skipped by a snipcheck directive"
                                                       : "skipped: " + snippet.directives.skip_reason;
     }
-    if (snippet.language == "python" || snippet.language == "sql" || has_static_check(snippet)) {
+    if (snippet.language == "python" || snippet.language == "django-template" || snippet.language == "sql" ||
+        has_static_check(snippet)) {
         return {};
     }
     if (snippet.language == "text") {
@@ -81,6 +83,14 @@ void run_python(const RunOptions& options, const std::vector<runners::python::Py
                                            : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
     for (std::string& module : runners::python::imported_modules(all_python)) {
         runner_options.warm_modules.push_back(std::move(module));
+    }
+    for (const auto& job : jobs) {
+        for (const std::string& fixture : job.fixtures) {
+            if (std::find(runner_options.fixtures.begin(), runner_options.fixtures.end(), fixture) ==
+                runner_options.fixtures.end()) {
+                runner_options.fixtures.push_back(fixture);
+            }
+        }
     }
     auto runner = runners::python::PythonRunner::start(runner_options);
     if (!runner) {
@@ -117,7 +127,8 @@ void run_python(const RunOptions& options, const std::vector<runners::python::Py
             SnippetReport& entry = report.snippets[job_reports[job][i]];
             entry.run = std::move(result.outputs[job][i]);
             if (job < lint.findings.size() && i < lint.findings[job].size()) {
-                entry.run.findings = std::move(lint.findings[job][i]);
+                entry.run.findings.insert(entry.run.findings.end(), lint.findings[job][i].begin(),
+                                          lint.findings[job][i].end());
             }
             entry.verdict = check(entry.snippet, entry.run);
         }
@@ -198,7 +209,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             report.snippets.push_back(std::move(entry));
         }
         if (!python.empty()) {
-            jobs.push_back({path, {}});
+            jobs.push_back({path, {}, {}, {}});
             job_reports.push_back(std::move(python));
         }
         if (!sql.empty()) {
@@ -211,6 +222,9 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         for (std::size_t index : job_reports[job]) {
             jobs[job].snippets.push_back(&report.snippets[index].snippet);
         }
+        runners::python::FixtureChoice choice = runners::python::choose_fixtures(jobs[job].snippets);
+        jobs[job].fixtures = std::move(choice.fixtures);
+        jobs[job].project_names = std::move(choice.project_names);
     }
 
     run_python(options, jobs, job_reports, report, err);

@@ -46,6 +46,14 @@ struct RaisedAt {
     std::string exception_type;
 };
 
+// A test method a snippet's TestCase class defines, run after the snippet.
+struct TestOutcome {
+    std::string name;     // "BookTests.test_publish"
+    int line = 0;         // document line of the test method
+    std::string outcome;  // "pass", "fail", "error", "skip"
+    std::string message;  // the assertion or exception, one line
+};
+
 struct RunOutput {
     RunEnd end = RunEnd::completed;
     std::vector<StatementOutput> statements;  // the snippet's own statements, in the order they ran
@@ -66,6 +74,7 @@ struct RunOutput {
     // ("django") or is the reader's own package (".models"): the snippet needs
     // an environment, it is not wrong.
     std::string missing_module;
+    std::string missing_package;  // the Debian package that provides it, when known
     std::vector<RaisedAt> raised_at;
     std::vector<std::string> replayed;  // ids of earlier snippets run first to define names this one uses
     // What the snippet needs that this run does not have, for a person: "table
@@ -80,6 +89,7 @@ struct RunOutput {
     bool static_check = false;
     // Lint findings, at document lines.
     std::vector<Finding> findings;
+    std::vector<TestOutcome> tests;  // TestCase classes the snippet defined, run after it
     double duration_ms = 0;
 };
 

@@ -69,6 +69,9 @@ json snippet_to_json(const extractor::Snippet& snippet) {
     if (!snippet.parent.empty()) {
         out["parent"] = snippet.parent;
     }
+    if (!snippet.part_file.empty()) {
+        out["part_file"] = snippet.part_file;
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "runners/dockerfile/dockerfile_runner.hpp"
+#include "runners/dotenv/dotenv_check.hpp"
 #include "runners/javascript/node_check.hpp"
 #include "runners/nginx/nginx_runner.hpp"
 #include "runners/shell/shell_runner.hpp"
@@ -10,10 +11,18 @@
 
 namespace snipcheck {
 
+namespace {
+
+// The `# .env` part of a mixed block is "dotenv"; a block tagged env or
+// dotenv, or that reads as one, is "env".
+bool is_dotenv(const std::string& language) { return language == "dotenv" || language == "env"; }
+
+}  // namespace
+
 bool has_static_check(const extractor::Snippet& snippet) {
     const std::string& language = snippet.language;
     return language == "yaml" || language == "json" || language == "javascript" || language == "nginx" ||
-           language == "dockerfile" || language == "bash";
+           language == "dockerfile" || language == "bash" || is_dotenv(language);
 }
 
 namespace {
@@ -25,6 +34,9 @@ RunOutput dispatch(const extractor::Snippet& snippet, double timeout_seconds) {
     }
     if (language == "json") {
         return runners::yaml::check_json(snippet);
+    }
+    if (is_dotenv(language)) {
+        return runners::dotenv::check_dotenv(snippet);
     }
     if (language == "javascript") {
         return runners::javascript::check_javascript(snippet, timeout_seconds);

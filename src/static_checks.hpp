@@ -1,6 +1,6 @@
 #pragma once
 // Snippets checked one at a time by a parser or an external checker, not in
-// a session: YAML, JSON, JavaScript, Dockerfile, shell, nginx. Each language
+// a session: YAML, JSON, JavaScript, Dockerfile, shell, nginx, .env. Each language
 // has its runner in runners/; this picks it.
 
 #include <string>

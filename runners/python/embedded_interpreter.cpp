@@ -4,6 +4,7 @@
 #include <pybind11/stl.h>
 
 #include "runners/python/harness_source.hpp"
+#include "runners/python/support_modules.hpp"
 
 namespace py = pybind11;
 
@@ -24,7 +25,8 @@ py::object& harness_module() {
 
 std::string harness_source() { return std::string(k_harness_source); }
 
-Expected<std::string, std::string> start_embedded_interpreter(const std::vector<std::string>& warm_modules) {
+Expected<std::string, std::string> start_embedded_interpreter(const std::vector<std::string>& warm_modules,
+                                                              const std::vector<std::string>& fixtures) {
     try {
         // Isolated: PYTHONHOME, PYTHONPATH and the user's site folder stay
         // out, and the program name is Debian's interpreter, so the standard
@@ -45,10 +47,18 @@ Expected<std::string, std::string> start_embedded_interpreter(const std::vector<
         py::object module = types.attr("ModuleType")("snipcheck_harness");
         module.attr("__file__") = "<snipcheck-harness>";
         py::module_ builtins = py::module_::import("builtins");
+        for (const SupportModule& support : support_modules()) {
+            const std::string name(support.name);
+            py::object helper = types.attr("ModuleType")(name);
+            helper.attr("__file__") = "<" + name + ">";
+            sys.attr("modules")[name.c_str()] = helper;
+            builtins.attr("exec")(builtins.attr("compile")(std::string(support.source), "<" + name + ">", "exec"),
+                                  helper.attr("__dict__"));
+        }
         py::object code = builtins.attr("compile")(std::string(k_harness_source), "<snipcheck-harness>", "exec");
         builtins.attr("exec")(code, module.attr("__dict__"));
         sys.attr("modules")["snipcheck_harness"] = module;
-        module.attr("warm")(warm_modules);
+        module.attr("warm")(warm_modules, fixtures);
         harness_module() = module;
         return sys.attr("version").attr("split")().cast<py::list>()[0].cast<std::string>();
     } catch (const std::exception& error) {

@@ -10,9 +10,11 @@
 
 namespace snipcheck::runners::python {
 
-// Starts the interpreter in this process, loads the harness and imports the
-// warm-up modules that are installed. Returns the Python version.
-Expected<std::string, std::string> start_embedded_interpreter(const std::vector<std::string>& warm_modules);
+// Starts the interpreter in this process, loads the harness and its support
+// modules, sets up `fixtures` ("django") and imports the warm-up modules
+// that are installed. Returns the Python version.
+Expected<std::string, std::string> start_embedded_interpreter(const std::vector<std::string>& warm_modules,
+                                                              const std::vector<std::string>& fixtures);
 
 // In a child forked from the process that started the interpreter: runs
 // the harness's serve() on the socket `fd`. Returns an error text when the

@@ -86,7 +86,8 @@ SpawnRequest request_from_json(const json& value) {
     return request;
 }
 
-[[noreturn]] void serve_forks(int control, bool embedded, const std::vector<std::string>& warm_modules) {
+[[noreturn]] void serve_forks(int control, bool embedded, const std::vector<std::string>& warm_modules,
+                              const std::vector<std::string>& fixtures) {
     // Die with the orchestrator; let the kernel reap the wardens.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     ::signal(SIGCHLD, SIG_IGN);
@@ -100,7 +101,7 @@ SpawnRequest request_from_json(const json& value) {
     }
     json hello = json::object();
     if (embedded) {
-        auto version = start_embedded_interpreter(warm_modules);
+        auto version = start_embedded_interpreter(warm_modules, fixtures);
         if (version) {
             hello["python"] = *version;
         } else {
@@ -133,7 +134,8 @@ SpawnRequest request_from_json(const json& value) {
 
 }  // namespace
 
-Expected<ForkServer, std::string> ForkServer::start(bool embedded, const std::vector<std::string>& warm_modules) {
+Expected<ForkServer, std::string> ForkServer::start(bool embedded, const std::vector<std::string>& warm_modules,
+                                                 const std::vector<std::string>& fixtures) {
     int ends[2];
     if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0) {
         return unexpected(std::string("socketpair: ") + std::strerror(errno));
@@ -146,7 +148,7 @@ Expected<ForkServer, std::string> ForkServer::start(bool embedded, const std::ve
     }
     if (pid == 0) {
         ::close(ends[0]);
-        serve_forks(ends[1], embedded, warm_modules);
+        serve_forks(ends[1], embedded, warm_modules, fixtures);
     }
     ::close(ends[1]);
     ForkServer server(ends[0], pid);

@@ -26,8 +26,10 @@ struct SpawnRequest {
 class ForkServer {
 public:
     // Forks the server now: call before the process starts any thread.
-    // With `embedded`, the server starts and warms CPython before answering.
-    static Expected<ForkServer, std::string> start(bool embedded, const std::vector<std::string>& warm_modules);
+    // With `embedded`, the server starts and warms CPython before answering,
+    // setting up `fixtures` ("django") first.
+    static Expected<ForkServer, std::string> start(bool embedded, const std::vector<std::string>& warm_modules,
+                                                   const std::vector<std::string>& fixtures = {});
 
     ForkServer(ForkServer&& other) noexcept;
     ForkServer& operator=(ForkServer&&) = delete;

@@ -25,6 +25,12 @@ import types
 HARNESS_FILE = "<snipcheck-harness>"
 
 
+def _support(name):
+    """A support module (fixtures/*.py) the C++ side registered: "stubs"
+    (project stand-ins), "django" (the Django fixture); None if absent."""
+    return sys.modules.get("snipcheck_" + name)
+
+
 class StdinRead(BaseException):
     """Raised when a snippet reads standard input; not catchable as Exception."""
 
@@ -146,6 +152,8 @@ class Snippet:
         self.boundaries = sorted(spec.get("boundaries", ()))
         self.session_form = spec.get("session_form", False)
         self.mode = spec.get("mode", "auto")
+        self.language = spec.get("language", "python")
+        self.part_file = spec.get("part_file", "")
         self.timeout = float(spec.get("timeout", 10.0))
         self.path = path
         first = self.line_map[0] if self.line_map else 1
@@ -265,6 +273,8 @@ class Snippet:
                     self._names = _names(symtable.symtable(self.code, self.path, "exec"))
                 except SyntaxError:
                     pass
+                else:
+                    self._names[1].update(_project_imports(self.tree))
         return self._names
 
 
@@ -292,6 +302,20 @@ def _names(table):
     return defines, needs
 
 
+def _project_imports(tree):
+    """Names imported from the reader's own project (`from .models import
+    Book`): an earlier snippet that defines them is replayed first, so the
+    import finds the document's own definition."""
+    stubs = _support("stubs")
+    names = set()
+    if stubs is None:
+        return names
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and (node.level > 0 or stubs.is_project_module(node.module or "")):
+            names.update(alias.name for alias in node.names if alias.name != "*")
+    return names
+
+
 def _register_source(path, snippets):
     """Lets tracebacks show the document's own lines."""
     last = max((line for s in snippets for line in s.line_map), default=0)
@@ -305,7 +329,9 @@ def _register_source(path, snippets):
 
 
 def _replay_plan(snippets, position, avoid):
-    """Earlier snippets that define the names snippet `position` needs; latest definition wins."""
+    """Snippets that define the names snippet `position` needs: the latest
+    earlier definition wins; a name no earlier snippet defines comes from the
+    first later one that does (guides that use a model before they show it)."""
     target = snippets[position]
     if target.mode == "isolated":
         return []
@@ -315,8 +341,9 @@ def _replay_plan(snippets, position, avoid):
     pending = [(position, name) for name in target.needs]
     while pending:
         user, name = pending.pop()
-        for j in range(user - 1, -1, -1):
-            if j in avoid or snippets[j].tree is None:
+        candidates = list(range(user - 1, -1, -1)) + list(range(max(user, position) + 1, len(snippets)))
+        for j in candidates:
+            if j == position or j in avoid or snippets[j].tree is None:
                 continue
             if name in snippets[j].defines:
                 if j not in chosen:
@@ -341,6 +368,9 @@ class Runner:
         module = types.ModuleType("__main__")
         module.__file__ = self.path
         module.__builtins__ = builtins
+        if _support("stubs") is not None:
+            # `from .models import X` in a snippet resolves in the project package.
+            module.__package__ = _support("stubs").PROJECT_PACKAGE
         sys.modules["__main__"] = module
         return module
 
@@ -363,6 +393,12 @@ class Runner:
         self.capture.reset()
         module = self.fresh_module()
         result = {"end": "completed", "statements": [], "replayed": []}
+        stubs = _support("stubs")
+        if stubs is not None:
+            stubs.reset()
+        if snippet.language == "django-template":
+            self._check_template(snippet, result)
+            return self._finish(result, began)
         if snippet.syntax_error is not None:
             error = snippet.syntax_error
             line = (error.lineno or 1) + snippet.offset if snippet.contiguous else snippet.doc_line(error.lineno or 1)
@@ -392,6 +428,23 @@ class Runner:
                 sys.settrace(None)
         if seen:
             result["raised_at"] = [{"line": line, "type": name} for line, name in dict.fromkeys(seen)]
+        if result["end"] == "completed":
+            checks = _support("django_checks")
+            if checks is not None:
+                try:
+                    result["findings"] = checks.settings_findings(module, snippet)
+                    tests = checks.run_test_cases(module, snippet)
+                except Exception as error:  # a check's own failure must not lose the result
+                    tests = []
+                    result["notes"] = ["the settings/test checks failed: %s: %s" % (type(error).__name__, error)]
+                if tests:
+                    result["tests"] = tests
+        if stubs is not None:
+            result["stubs"] = stubs.take_used()
+        fixture = _support("django")
+        if fixture is not None and fixture.ready():
+            result["stubs"] = result.get("stubs", []) + ["table of model %s" % t for t in fixture.pending_tables()]
+            result["notes"] = result.get("notes", []) + fixture.take_notes()
         lingering = self._join_threads(began, snippet.timeout)
         if lingering is not None:
             result.update(end="timeout", reason="a thread the snippet started (%s) was still running "
@@ -399,6 +452,27 @@ class Runner:
             self.dirty = True
         self._end_other_processes()
         return self._finish(result, began)
+
+    def _check_template(self, snippet, result):
+        """A template part of a mixed block: compiled with Django's engine,
+        whose syntax errors carry the template line."""
+        fixture = _support("django")
+        if fixture is None or not fixture.ready():
+            result.update(end="not_run", reason="the Django fixture is not available for a template")
+            return
+        from django.template import Template, TemplateSyntaxError
+        try:
+            Template(snippet.code)
+        except TemplateSyntaxError as error:
+            debug = getattr(error, "template_debug", None) or {}
+            line = snippet.doc_line(int(debug.get("line", 1)))
+            result.update(end="raised", exception_type="django.template.exceptions.TemplateSyntaxError",
+                          exception_message=str(error), exception_line=line,
+                          traceback='  File "%s", line %d\n    %s\nTemplateSyntaxError: %s\n'
+                          % (self.path, line, debug.get("during", "").strip(), error))
+        except Exception as error:  # a template tag library that is not installed
+            result.update(end="raised", exception_type=_qualified_name(type(error)),
+                          exception_message=str(error), exception_line=snippet.doc_line(1))
 
     def _exception_tracer(self, lines, seen):
         path = self.path
@@ -549,12 +623,27 @@ def serve(fd):
                                   errors="backslashreplace", write_through=True)
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
                                   errors="backslashreplace", write_through=True)
+    _prepare_fixtures(request.get("fixtures", ()), request.get("project_names", ()))
     send({"event": "ready", "python": sys.version.split()[0]})
     runner = Runner(send, request)
     runner.run_all(int(request.get("start", 0)))
     sys.stdout.flush()
     sys.stderr.flush()
     send({"event": "done"})
+
+
+def _prepare_fixtures(fixtures, project_names=()):
+    """Idempotent: the fork server did it already when it warmed; a
+    subprocess of another interpreter does it here."""
+    stubs = _support("stubs")
+    if stubs is not None:
+        stubs.install()
+        stubs.add_project_names(project_names)
+    django = _support("django")
+    if "django" in fixtures and django is not None and django.available():
+        error = django.setup(".")
+        if error:
+            sys.stderr.write(error + "\n")
 
 
 # Importing these does something visible (prints, opens a browser, a window).
@@ -585,11 +674,14 @@ def _installed_location(top):
     return any(origin.startswith(os.path.realpath(root) + os.sep) for root in roots if root)
 
 
-def warm(modules):
+def warm(modules, fixtures=()):
     """Imports done once in the fork server so every child starts with them."""
     import codecs
     import gc
     codecs.lookup("utf-8")  # serve() wraps fds 1 and 2 in UTF-8 text streams
+    # Settings first: a Django module imported before them would fail.
+    if "django" in fixtures and _support("django") is not None and _support("django").available():
+        _support("django").setup(".")
     for name in modules:
         top = name.split(".")[0]
         if top in _NEVER_WARM or name in sys.modules or not _installed_location(top):
@@ -605,7 +697,17 @@ def warm(modules):
     gc.freeze()
 
 
+def _register_support(pairs):
+    """--python mode: the support modules' sources come as argv pairs."""
+    for name, source in zip(pairs[::2], pairs[1::2]):
+        module = types.ModuleType(name)
+        module.__file__ = "<%s>" % name
+        sys.modules[name] = module
+        exec(compile(source, module.__file__, "exec"), module.__dict__)
+
+
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--serve":
+    _register_support(sys.argv[3:])
     serve(int(sys.argv[2]))
     sys.stdout.flush()
     os._exit(0)

@@ -1,5 +1,7 @@
 #include "runners/python/harness_protocol.hpp"
 
+#include "runners/python/debian_packages.hpp"
+
 namespace snipcheck::runners::python {
 
 using nlohmann::json;
@@ -44,13 +46,15 @@ json snippet_request(const extractor::Snippet& snippet, std::size_t position, do
             {"boundaries", std::move(boundaries)},
             {"session_form", snippet.form == extractor::SnippetForm::session},
             {"mode", snippet.directives.session.empty() ? std::string("auto") : snippet.directives.session},
+            {"language", snippet.language},
             {"timeout", timeout}};
 }
 
 RunOutput output_from_result(const json& result) {
     RunOutput run;
     const std::string end = result.value("end", std::string("completed"));
-    run.end = end == "raised"       ? RunEnd::raised
+    run.end = end == "not_run"      ? RunEnd::not_run
+              : end == "raised"     ? RunEnd::raised
               : end == "exited"     ? RunEnd::exited
               : end == "stdin_read" ? RunEnd::stdin_read
               : end == "timeout"    ? RunEnd::timeout
@@ -78,6 +82,35 @@ RunOutput output_from_result(const json& result) {
     run.exit_code = result.value("exit_code", 0);
     run.reason = result.value("reason", std::string());
     run.missing_module = result.value("missing_module", std::string());
+    if (!run.missing_module.empty() && run.missing_module.front() != '.') {
+        run.missing_package = debian_package_for_module(run.missing_module);
+    }
+    for (const char* key : {"stubs", "notes"}) {
+        if (const auto it = result.find(key); it != result.end() && it->is_array()) {
+            for (const json& item : *it) {
+                if (item.is_string()) {
+                    run.stubs.push_back(item.get<std::string>());
+                }
+            }
+        }
+    }
+    if (const auto it = result.find("findings"); it != result.end() && it->is_array()) {
+        for (const json& item : *it) {
+            Finding finding;
+            finding.line = item.value("line", 0);
+            finding.rule = item.value("rule", std::string());
+            finding.message = item.value("message", std::string());
+            const std::string severity = item.value("severity", std::string("warning"));
+            finding.severity = severity == "error" ? Severity::error : severity == "note" ? Severity::note : Severity::warning;
+            run.findings.push_back(std::move(finding));
+        }
+    }
+    if (const auto it = result.find("tests"); it != result.end() && it->is_array()) {
+        for (const json& item : *it) {
+            run.tests.push_back({item.value("name", std::string()), item.value("line", 0),
+                                 item.value("outcome", std::string("error")), item.value("message", std::string())});
+        }
+    }
     run.duration_ms = result.value("duration_ms", 0.0);
     if (const auto it = result.find("raised_at"); it != result.end() && it->is_array()) {
         for (const json& item : *it) {

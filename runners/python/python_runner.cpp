@@ -133,6 +133,8 @@ private:
         const json request = {{"file", document.file},
                               {"snippets", std::move(snippets)},
                               {"start", start},
+                              {"fixtures", document.fixtures},
+                              {"project_names", document.project_names},
                               {"avoid", std::vector<std::size_t>(m_avoid[job].begin(), m_avoid[job].end())},
                               {"output_cap", m_options.output_cap_bytes}};
         const std::string text = request.dump(-1, ' ', true, json::error_handler_t::replace) + "\n";
@@ -390,7 +392,7 @@ Expected<PythonRunner, std::string> PythonRunner::start(PythonRunnerOptions opti
         // The runners drop to user nobody, who must reach their folders.
         ::chmod(scratch.c_str(), 0711);
     }
-    auto server = ForkServer::start(options.python.empty(), options.warm_modules);
+    auto server = ForkServer::start(options.python.empty(), options.warm_modules, options.fixtures);
     if (!server) {
         if (own) {
             remove_tree(scratch);

@@ -29,6 +29,9 @@ struct PythonRunnerOptions {
     // documents import (imported_modules()) so each child starts warm.
     std::vector<std::string> warm_modules = default_warm_modules();
     std::string scratch_root;  // empty: a fresh folder under $TMPDIR, removed afterwards
+    // Environments the fork server sets up before it forks ("django"): add
+    // one only when a document needs it, so other runs pay nothing.
+    std::vector<std::string> fixtures;
 
     static std::vector<std::string> default_warm_modules();
 };
@@ -37,6 +40,8 @@ struct PythonRunnerOptions {
 struct PythonDocumentJob {
     std::string file;
     std::vector<const extractor::Snippet*> snippets;
+    std::vector<std::string> fixtures;       // "django" (see fixture_choice.hpp)
+    std::vector<std::string> project_names;  // packages of the reader's project the document names
 };
 
 struct PythonRunResult {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runners/python/embedded_interpreter.hpp"
+#include "runners/python/support_modules.hpp"
 
 namespace snipcheck::runners::python {
 namespace {
@@ -65,8 +66,17 @@ void send_notes(int fd, const SandboxNotes& notes) {
     // environment and site folder out, -B writes no bytecode.
     const std::string code = harness_source();
     const std::string fd_text = std::to_string(k_socket_fd);
+    std::vector<std::string> support;
+    for (const SupportModule& module : support_modules()) {
+        support.emplace_back(module.name);
+        support.emplace_back(module.source);
+    }
     std::vector<const char*> argv = {request.python.c_str(), "-I", "-B", "-c", code.c_str(), "--serve",
-                                     fd_text.c_str(), nullptr};
+                                     fd_text.c_str()};
+    for (const std::string& item : support) {
+        argv.push_back(item.c_str());
+    }
+    argv.push_back(nullptr);
     ::execv(request.python.c_str(), const_cast<char* const*>(argv.data()));
     write_line(k_socket_fd, {{"event", "error"},
                              {"message", "cannot run " + request.python + ": " + std::strerror(errno)}});

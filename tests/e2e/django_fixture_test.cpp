@@ -1,0 +1,108 @@
+// End to end: Django, DRF and Celery snippets run for real in the Django
+// fixture (settings, an app for the document's models, an in-memory SQLite
+// database, eager Celery), on tests/data/e2e/django_fixture.md.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/run_binary.hpp"
+
+namespace {
+
+using nlohmann::json;
+using snipcheck::test::run_snipcheck;
+
+const json& report() {
+    static const json parsed = [] {
+        const auto run = run_snipcheck("run tests/data/e2e/django_fixture.md --format json");
+        return json::parse(run.out, nullptr, false);
+    }();
+    return parsed;
+}
+
+// The snippet whose code contains `marker`.
+json snippet_with(const std::string& marker) {
+    for (const json& snippet : report()["snippets"]) {
+        if (snippet["code"].get<std::string>().find(marker) != std::string::npos) {
+            return snippet;
+        }
+    }
+    FAIL("no snippet contains " << marker);
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a model's rows and an annotated count are real ORM queries", "[e2e][django]") {
+    REQUIRE_FALSE(report().is_discarded());
+    const json create = snippet_with("Book.objects.create(title=\"Notes\"");
+    INFO(create.dump(1));
+    CHECK(create["status"] == "pass");
+    CHECK(create["evidence"] == "output");
+    const json annotated = snippet_with("annotate(n=Count");
+    INFO(annotated.dump(1));
+    CHECK(annotated["status"] == "pass");
+    CHECK(annotated["expectations"][0]["actual"] == "2");
+}
+
+TEST_CASE("a DRF serializer with invalid data says False", "[e2e][django]") {
+    const json serializer = snippet_with("BookSerializer(data=");
+    INFO(serializer.dump(1));
+    CHECK(serializer["status"] == "pass");
+    CHECK(serializer["expectations"].size() == 2);
+}
+
+TEST_CASE("a project import runs against a stand-in, and says so", "[e2e][django]") {
+    const json stubbed = snippet_with("from myproject.utils import slugify_title");
+    INFO(stubbed.dump(1));
+    CHECK(stubbed["status"] == "pass");
+    CHECK(stubbed["stubs"] == json::array({"myproject.utils.slugify_title"}));
+    CHECK(stubbed["message"].get<std::string>().find("stand-ins: myproject.utils.slugify_title") !=
+          std::string::npos);
+}
+
+TEST_CASE("a model defined again with a new column replaces the first", "[e2e][django]") {
+    const json again = snippet_with("isbn = models.CharField");
+    INFO(again.dump(1));
+    CHECK(again["status"] == "pass");
+}
+
+TEST_CASE("a Celery task called with delay() runs eagerly", "[e2e][django]") {
+    const json task = snippet_with("add.delay(2, 3)");
+    INFO(task.dump(1));
+    CHECK(task["status"] == "pass");
+    CHECK(task["expectations"][0]["actual"] == "5");
+}
+
+TEST_CASE("TestCase classes run with Django's test runner, each test reported", "[e2e][django]") {
+    const json tests = snippet_with("class AuthorTests(TestCase)");
+    INFO(tests.dump(1));
+    CHECK(tests["status"] == "fail");
+    REQUIRE(tests["expectations"].size() == 2);
+    CHECK(tests["expectations"][0]["ok"] == true);
+    CHECK(tests["expectations"][1]["ok"] == false);
+    CHECK(tests["expectations"][1]["actual"].get<std::string>().find("AssertionError") != std::string::npos);
+    // The failing test is reported at its own document line.
+    CHECK(tests["expectations"][1]["line"] == tests["start_line"].get<int>() + 7);
+}
+
+TEST_CASE("a settings snippet has its known keys' types checked", "[e2e][django]") {
+    const json settings = snippet_with("DEBUG = \"False\"");
+    INFO(settings.dump(1));
+    REQUIRE(settings["findings"].size() >= 1);
+    bool debug_flagged = false;
+    for (const json& finding : settings["findings"]) {
+        debug_flagged = debug_flagged || (finding["rule"] == "django-setting-type" &&
+                                          finding["line"] == settings["start_line"].get<int>() + 1);
+    }
+    CHECK(debug_flagged);
+}
+
+TEST_CASE("a library that is not installed is a skip naming its Debian package", "[e2e][django]") {
+    const json missing = snippet_with("import sentry_sdk");
+    INFO(missing.dump(1));
+    CHECK(missing["status"] == "skip");
+    CHECK(missing["message"].get<std::string>().find("Debian package python3-sentry-sdk") != std::string::npos);
+}
