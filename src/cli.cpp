@@ -1,32 +1,45 @@
 #include "src/cli.hpp"
 
+#include <algorithm>
 #include <ostream>
 
+#include "src/cli_reports.hpp"
 #include "src/config_file.hpp"
 #include "src/list_command.hpp"
 #include "src/run_command.hpp"
 #include "src/run_configuration.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdlib>
+#include <string_view>
 
 namespace snipcheck {
-namespace {
-
-constexpr const char* k_usage =
-    "usage: snipcheck run [PATHS...] [--jobs N] [--timeout S] [--format term|json|junit]\n"
-    "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
-    "                     [--config FILE | --no-config] [--no-cache] [--verbose]\n"
-    "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
-    "       snipcheck --version | --help\n"
-    "\n"
-    "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
-    ".markdown and .txt files), or - for standard input. Without PATHS, run\n"
-    "checks what the configuration file (snipcheck.toml) includes.\n";
 
 int usage_error(std::ostream& err, const std::string& message) {
     err << "snipcheck: error: " << message << "\n" << "(snipcheck --help shows the usage)\n";
     return 2;
 }
+
+namespace {
+
+constexpr const char* k_usage =
+    "usage: snipcheck run [PATHS...] [--jobs N] [--timeout S] [--format FMT[=PATH],...]\n"
+    "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
+    "                     [--no-cache] [--cache-dir DIR] [--verbose] [--baseline REPORT.json] [--shard K/N]\n"
+    "                     [--fail-on error|fail|regressed|never] [--update | --diff]\n"
+    "                     [--config FILE | --no-config]\n"
+    "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
+    "       snipcheck diff OLD.json NEW.json [--format term|json] [--output FILE]\n"
+    "       snipcheck merge REPORT.json... [--format json|term|junit] [--output FILE]\n"
+    "                       [--fail-on error|fail|regressed|never] [--verbose]\n"
+    "       snipcheck --version | --help\n"
+    "\n"
+    "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
+    ".markdown and .txt files), or - for standard input. Without PATHS, run\n"
+    "checks what the configuration file (snipcheck.toml) includes.\n"
+    "run --format: term, json, junit, sarif, github, html, several with commas\n"
+    "(term,json=report.json,html=report.html); see README.md.\n";
 
 int parse_list(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     ListOptions options;
@@ -83,9 +96,18 @@ bool parse_number(const std::string& text, double& value) {
     return ec == std::errc() && ptr == end;
 }
 
+// What the command line says beyond RunOptions.
+struct RunArguments {
+    std::string formats;  // --format as given; empty: the default
+    std::string output;
+    ConfigChoice config;
+};
+
 // Reads the command line over `options`; 0, or 2 after a usage error.
-int parse_run_arguments(const std::vector<std::string>& arguments, RunOptions& options, ConfigChoice& config,
+int parse_run_arguments(const std::vector<std::string>& arguments, RunOptions& options, RunArguments& given,
                         std::ostream& err) {
+    std::string& formats = given.formats;
+    std::string& output = given.output;
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         std::string argument = arguments[i];
         std::string inline_value;
@@ -128,20 +150,14 @@ int parse_run_arguments(const std::vector<std::string>& arguments, RunOptions& o
                 return usage_error(err, "--timeout is a number of seconds above 0, not '" + text + "'");
             }
         } else if (argument == "--format") {
-            if (!value(text)) {
+            if (!value(formats)) {
                 return 2;
             }
-            if (text == "term") {
-                options.format = RunFormat::term;
-            } else if (text == "json") {
-                options.format = RunFormat::json;
-            } else if (text == "junit") {
-                options.format = RunFormat::junit;
-            } else {
-                return usage_error(err, "--format is term, json or junit, not '" + text + "'");
+            if (formats.empty()) {
+                return usage_error(err, "--format needs a format (term, json, junit, sarif, github, html)");
             }
         } else if (argument == "--output" || argument == "-o") {
-            if (!value(options.output)) {
+            if (!value(output)) {
                 return 2;
             }
         } else if (argument == "--python") {
@@ -163,17 +179,51 @@ int parse_run_arguments(const std::vector<std::string>& arguments, RunOptions& o
             } else {
                 return usage_error(err, "--sql-engine is sqlite, mariadb, postgres or auto, not '" + text + "'");
             }
+        } else if (argument == "--no-cache") {
+            options.no_cache = true;
+        } else if (argument == "--cache-dir") {
+            if (!value(options.cache_dir)) {
+                return 2;
+            }
+            if (options.cache_dir.empty()) {
+                return usage_error(err, "--cache-dir needs a folder");
+            }
+        } else if (argument == "--verbose" || argument == "-v") {
+            options.verbose = true;
+        } else if (argument == "--baseline") {
+            if (!value(options.baseline)) {
+                return 2;
+            }
+        } else if (argument == "--shard") {
+            if (!value(text)) {
+                return 2;
+            }
+            auto shard = parse_shard(text);
+            if (!shard) {
+                return usage_error(err, shard.error());
+            }
+            options.shard = *shard;
+        } else if (argument == "--fail-on") {
+            if (!value(text)) {
+                return 2;
+            }
+            options.fail_on = fail_on_from_name(text);
+            if (!options.fail_on) {
+                return usage_error(err, "--fail-on is error, fail, regressed or never, not '" + text + "'");
+            }
+        } else if (argument == "--update" || argument == "--diff") {
+            const UpdateMode mode = argument == "--update" ? UpdateMode::update : UpdateMode::diff;
+            if (options.update != UpdateMode::none && options.update != mode) {
+                return usage_error(err, "--update and --diff exclude each other (--diff shows what --update would write)");
+            }
+            options.update = mode;
         } else if (argument == "--config") {
-            config.search = ConfigSearch::given;
-            if (!value(config.path)) {
+            given.config.search = ConfigSearch::given;
+            if (!value(given.config.path)) {
                 return 2;
             }
         } else if (argument == "--no-config") {
-            config.search = ConfigSearch::none;
-        } else if (argument == "--no-cache") {
-            options.no_cache = true;
-        } else if (argument == "--verbose" || argument == "-v") {
-            options.verbose = true;
+            given.config.search = ConfigSearch::none;
         } else if (argument.size() > 1 && argument[0] == '-') {
             return usage_error(err, "unknown option '" + arguments[i] + "' for run");
         } else {
@@ -183,37 +233,60 @@ int parse_run_arguments(const std::vector<std::string>& arguments, RunOptions& o
     return 0;
 }
 
+// Built-in defaults, then the configuration file, then the command line.
 int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     RunOptions options;
-    ConfigChoice choice;
-    if (const int status = parse_run_arguments(arguments, options, choice, err); status != 0) {
+    RunArguments given;
+    if (const int status = parse_run_arguments(arguments, options, given, err); status != 0) {
         return status;
     }
-    auto config = load_config(choice);
+    auto config = load_config(given.config);
     if (!config) {
         for (const Diagnostic& error : config.error()) {
             err << format_diagnostic(error) << '\n';
         }
         return 2;
     }
-    if (!config->has_value()) {
-        if (options.paths.empty()) {
-            return usage_error(err, "run needs at least one file or folder (or - for standard input), "
-                                    "or a snipcheck.toml saying what to include");
+    if (config->has_value()) {
+        // The command line again, over what the file set: it wins.
+        options = run_options_from(**config);
+        given = RunArguments{};
+        parse_run_arguments(arguments, options, given, err);
+        if (given.formats.empty()) {
+            given.formats = (*config)->format;
         }
-        return run_run(options, out, err);
+        auto notes = finish_configured_run(**config, options);
+        if (!notes) {
+            err << format_diagnostic(notes.error()) << '\n';
+            return 2;
+        }
+        for (const Diagnostic& note : *notes) {
+            err << format_diagnostic(note) << '\n';
+        }
+    } else if (options.paths.empty()) {
+        return usage_error(err, "run needs at least one file or folder (or - for standard input), "
+                                "or a snipcheck.toml saying what to include");
     }
-    // The command line again, over what the file set: it wins.
-    options = run_options_from(**config);
-    parse_run_arguments(arguments, options, choice, err);
-    auto notes = finish_configured_run(**config, options);
-    if (!notes) {
-        err << format_diagnostic(notes.error()) << '\n';
-        return 2;
+    const std::string& formats = given.formats;
+    const std::string& output = given.output;
+    if (options.baseline == "-" && std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+        return usage_error(err, "standard input cannot be both a document and the --baseline report");
     }
-    for (const Diagnostic& note : *notes) {
-        err << format_diagnostic(note) << '\n';
+    if (options.fail_on == FailOn::regressed && options.baseline.empty()) {
+        return usage_error(err, "--fail-on regressed needs --baseline REPORT.json to compare with");
     }
+    if (options.update != UpdateMode::none &&
+        std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+        // It can be neither rewritten nor read a second time to confirm the values.
+        return usage_error(err, std::string(options.update == UpdateMode::update ? "--update" : "--diff") +
+                                    " cannot work on standard input (-): name the document's file");
+    }
+    const char* github_actions = std::getenv("GITHUB_ACTIONS");
+    auto reports = plan_reports(formats, output, github_actions != nullptr && std::string_view(github_actions) == "true");
+    if (!reports) {
+        return usage_error(err, reports.error());
+    }
+    options.reports = std::move(reports.value());
     return run_run(options, out, err);
 }
 
@@ -238,6 +311,12 @@ int run_cli(const std::vector<std::string>& arguments, std::ostream& out, std::o
     }
     if (command == "run") {
         return parse_run(arguments, out, err);
+    }
+    if (command == "diff") {
+        return parse_diff(arguments, out, err);
+    }
+    if (command == "merge") {
+        return parse_merge(arguments, out, err);
     }
     return usage_error(err, "unknown command '" + command + "'");
 }

@@ -8,6 +8,9 @@
 
 namespace snipcheck {
 
+// Prints "snipcheck: error: MESSAGE" and the hint to --help; returns 2.
+int usage_error(std::ostream& err, const std::string& message);
+
 int run_cli(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 
 }  // namespace snipcheck

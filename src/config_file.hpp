@@ -15,7 +15,6 @@
 #include "src/fixture_choice.hpp"
 #include "src/glob_pattern.hpp"
 #include "src/path_rules.hpp"
-#include "src/run_command.hpp"
 
 namespace snipcheck {
 
@@ -34,7 +33,7 @@ struct ConfigFile {
     std::vector<GlobPattern> exclude;  // never checked, wherever they come from
     std::optional<double> timeout_seconds;
     std::optional<int> jobs;
-    std::optional<RunFormat> format;
+    std::string format;  // a --format list ("term,json=report.json"), its paths made absolute; empty: not set
     std::optional<runners::sql::SqlEngine> sql_engine;
     std::string python;  // resolved against `folder`; empty: not set
     ConfigPosition python_position;

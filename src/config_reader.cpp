@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "src/closest_name.hpp"
+#include "src/report_targets.hpp"
 
 namespace snipcheck {
 namespace {
@@ -204,20 +205,42 @@ private:
         m_config.jobs = static_cast<int>(jobs->get());
     }
 
+    // The --format list; its report files, like every path here, are
+    // relative to the configuration file's folder.
     void read_format(const toml::node& node) {
-        const std::string* text = string_value(node, "format", "a string: term, json or junit");
+        const std::string* text =
+            string_value(node, "format", "a list of reports as --format takes it (\"term\", \"term,json=report.json\")");
         if (text == nullptr) {
             return;
         }
-        if (*text == "term") {
-            m_config.format = RunFormat::term;
-        } else if (*text == "json") {
-            m_config.format = RunFormat::json;
-        } else if (*text == "junit") {
-            m_config.format = RunFormat::junit;
-        } else {
-            error_at(node.source(), fmt::format("'format' is term, json or junit, not '{}'", *text));
+        if (auto planned = plan_reports(*text, {}, false); !planned) {
+            std::string reason = planned.error();
+            if (reason.rfind("--format: ", 0) == 0) {
+                reason.erase(0, 10);
+            }
+            error_at(node.source(), fmt::format("'format': {}", reason));
+            return;
         }
+        std::string spec;
+        std::string_view rest = *text;
+        while (true) {
+            const std::size_t comma = rest.find(',');
+            const std::string_view item = rest.substr(0, comma);
+            const std::size_t equals = item.find('=');
+            spec += spec.empty() ? "" : ",";
+            if (equals == std::string_view::npos || item.substr(equals + 1) == "-" ||
+                fs::path(item.substr(equals + 1)).is_absolute()) {
+                spec += item;
+            } else {
+                spec += std::string(item.substr(0, equals + 1)) +
+                        (fs::path(m_config.folder) / item.substr(equals + 1)).lexically_normal().string();
+            }
+            if (comma == std::string_view::npos) {
+                break;
+            }
+            rest.remove_prefix(comma + 1);
+        }
+        m_config.format = std::move(spec);
     }
 
     void read_sql_engine(const toml::node& node) {

@@ -8,6 +8,7 @@ namespace snipcheck {
 
 void for_each_document(const std::vector<std::string>& paths, const std::function<void(const Diagnostic&)>& problem,
                        const std::function<void(const extractor::Document&, extractor::ExtractedDocument&)>& visit,
+                       const std::function<void(const std::string& path, const std::string& bytes)>& read,
                        const std::function<extractor::Directives(const std::string& path)>& defaults_for) {
     InputSet inputs = find_inputs(paths);
     for (const Diagnostic& diagnostic : inputs.problems) {
@@ -18,6 +19,9 @@ void for_each_document(const std::vector<std::string>& paths, const std::functio
         if (!file) {
             problem(file.error());
             continue;
+        }
+        if (read) {
+            read(path, file->bytes);
         }
         auto decoded = extractor::decode_text(file->bytes);
         file->bytes = std::string();  // the decoded copy is all that is needed now

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
+#include <utility>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -46,17 +48,27 @@ std::string write_in_place(const std::string& path, std::string_view content) {
 }  // namespace
 
 std::string write_file_atomically(const std::string& requested, std::string_view content) {
+    return write_file_atomically(requested, content, {});
+}
+
+std::string write_file_atomically(const std::string& requested, std::string_view content,
+                                  const std::function<std::string()>& before_rename) {
     // A symbolic link stays a link: the file it points to is replaced.
     std::string path = requested;
     if (char resolved[PATH_MAX]; ::realpath(requested.c_str(), resolved) != nullptr) {
         path = resolved;
     }
     mode_t mode = 0644;
+    std::optional<std::pair<uid_t, gid_t>> owner;
     if (struct stat existing{}; ::stat(path.c_str(), &existing) == 0) {
         if (!S_ISREG(existing.st_mode)) {
+            if (std::string refused = before_rename ? before_rename() : std::string(); !refused.empty()) {
+                return refused;
+            }
             return write_in_place(path, content);
         }
         mode = existing.st_mode & 07777;
+        owner = std::pair(existing.st_uid, existing.st_gid);
     }
     const std::string temporary = fmt::format("{}.tmp.{}", path, ::getpid());
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -64,11 +76,21 @@ std::string write_file_atomically(const std::string& requested, std::string_view
         return fmt::format("cannot write {}: {}", requested, std::strerror(errno));
     }
     std::string reason = write_all(fd, content);
+    if (owner && reason.empty()) {
+        // Kept when allowed (root rewriting another user's file); otherwise the file is ours, as any new file.
+        [[maybe_unused]] const int ignored = ::fchown(fd, owner->first, owner->second);
+    }
     if (reason.empty() && (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0)) {
         reason = std::strerror(errno);
     }
     if (::close(fd) != 0 && reason.empty()) {
         reason = std::strerror(errno);
+    }
+    if (reason.empty() && before_rename) {
+        if (std::string refused = before_rename(); !refused.empty()) {
+            ::unlink(temporary.c_str());
+            return refused;
+        }
     }
     if (reason.empty() && std::rename(temporary.c_str(), path.c_str()) != 0) {
         reason = std::strerror(errno);

@@ -2,8 +2,10 @@
 // Writes a report file atomically: a temporary file beside it, then rename,
 // so a reader never sees half a report and a failed write leaves the old one.
 // A device or FIFO (/dev/null, /dev/stdout) is written in place; a symbolic
-// link keeps pointing where it did; the old file's permissions are kept.
+// link keeps pointing where it did; the old file's permissions are kept,
+// and its owner when this process may set it.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,5 +13,11 @@ namespace snipcheck {
 
 // Returns an empty string on success, else a one-line reason.
 std::string write_file_atomically(const std::string& path, std::string_view content);
+
+// The same; `before_rename` runs once the new content is on disk beside the
+// file, just before it takes the file's place: a non-empty reason from it
+// cancels the write (the old file stays as it was) and is returned as is.
+std::string write_file_atomically(const std::string& path, std::string_view content,
+                                  const std::function<std::string()>& before_rename);
 
 }  // namespace snipcheck

@@ -100,6 +100,7 @@ json snippet_report_to_json(const SnippetReport& item) {
     }
     out["replayed"] = run.replayed;
     out["duration_ms"] = run.duration_ms;
+    out["cached"] = item.cached;
     if (run.end != RunEnd::completed) {
         out["end"] = run_end_name(run.end);
     }
@@ -130,37 +131,84 @@ json snippet_report_to_json(const SnippetReport& item) {
     if (run.end == RunEnd::crashed) {
         out["signal"] = run.signal;
     }
+    if (item.change) {
+        out["change"] = change_name(item.change->change);
+        out["baseline_status"] = item.change->was ? json(status_name(*item.change->was)) : json(nullptr);
+    }
     return out;
 }
 
 json summary_of(const RunReport& report) {
     std::array<int, 5> counts{};  // indexed by Status
+    int cached = 0;
     for (const SnippetReport& item : report.snippets) {
         ++counts[static_cast<std::size_t>(item.verdict.status)];
+        cached += item.cached ? 1 : 0;
     }
-    return {{"total", report.snippets.size()},
-            {"pass", counts[static_cast<std::size_t>(Status::pass)]},
-            {"fail", counts[static_cast<std::size_t>(Status::fail)]},
-            {"error", counts[static_cast<std::size_t>(Status::error)]},
-            {"timeout", counts[static_cast<std::size_t>(Status::timeout)]},
-            {"skip", counts[static_cast<std::size_t>(Status::skip)]},
-            {"seconds", report.seconds}};
+    json summary = {{"total", report.snippets.size()},
+                    {"pass", counts[static_cast<std::size_t>(Status::pass)]},
+                    {"fail", counts[static_cast<std::size_t>(Status::fail)]},
+                    {"error", counts[static_cast<std::size_t>(Status::error)]},
+                    {"timeout", counts[static_cast<std::size_t>(Status::timeout)]},
+                    {"skip", counts[static_cast<std::size_t>(Status::skip)]},
+                    {"seconds", report.seconds},
+                    {"cached", cached}};
+    if (report.baseline) {
+        const ChangeCounts changes = change_counts(report);
+        summary["regressed"] = changes.regressed;
+        summary["fixed"] = changes.fixed;
+        summary["new"] = changes.added;
+        summary["removed"] = changes.removed;
+    }
+    return summary;
+}
+
+json shard_to_json(const ShardPart& shard) {
+    json documents = json::array();
+    for (const ShardDocument& document : shard.documents) {
+        documents.push_back({{"file", document.file}, {"order", document.order}, {"snippets", document.snippets}});
+    }
+    return {{"index", shard.spec.index},
+            {"count", shard.spec.count},
+            {"all_documents", shard.all_documents},
+            {"documents", std::move(documents)}};
 }
 
 }  // namespace
+
+json compared_snippet_to_json(const ComparedSnippet& snippet) {
+    return {{"file", snippet.file},
+            {"id", snippet.id},
+            {"start_line", snippet.start_line},
+            {"status", status_name(snippet.status)},
+            {"message", snippet.message}};
+}
 
 json run_report_to_json(const RunReport& report) {
     json snippets = json::array();
     for (const SnippetReport& item : report.snippets) {
         snippets.push_back(snippet_report_to_json(item));
     }
-    return {{"schema", 1},
-            {"tool", {{"name", "snipcheck"}, {"version", SNIPCHECK_VERSION}}},
-            {"summary", summary_of(report)},
-            {"snippets", std::move(snippets)},
-            {"sandbox", {{"protections", report.sandbox.protections}, {"missing", report.sandbox.missing}}},
-            {"python", report.python_version.empty() ? json(nullptr) : json(report.python_version)},
-            {"errors", report.document_errors}};
+    json out = {{"schema", 1},
+                {"tool", {{"name", "snipcheck"}, {"version", SNIPCHECK_VERSION}}},
+                {"summary", summary_of(report)},
+                {"snippets", std::move(snippets)},
+                {"sandbox", {{"protections", report.sandbox.protections}, {"missing", report.sandbox.missing}}},
+                {"python", report.python_version.empty() ? json(nullptr) : json(report.python_version)},
+                {"errors", report.document_errors}};
+    if (report.baseline) {
+        json removed = json::array();
+        for (const ComparedSnippet& snippet : report.baseline->removed) {
+            removed.push_back(compared_snippet_to_json(snippet));
+        }
+        out["baseline"] = {{"file", report.baseline->file},
+                           {"removed", std::move(removed)},
+                           {"new_errors", report.baseline->new_errors}};
+    }
+    if (report.shard) {
+        out["shard"] = shard_to_json(*report.shard);
+    }
+    return out;
 }
 
 std::string dump_run_report_json(const RunReport& report) {

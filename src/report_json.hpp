@@ -16,6 +16,10 @@ namespace snipcheck {
 // dump_run_report_json does), or dump() throws type_error 316.
 nlohmann::json run_report_to_json(const RunReport& report);
 
+// A baseline's snippet as a regression report lists it: file, id,
+// start_line, status, message.
+nlohmann::json compared_snippet_to_json(const ComparedSnippet& snippet);
+
 // The report as text, indented by 2, invalid UTF-8 replaced by U+FFFD, with
 // a final newline.
 std::string dump_run_report_json(const RunReport& report);

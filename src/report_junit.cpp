@@ -96,6 +96,11 @@ struct SuiteCounts {
 };
 
 std::string message_of(const SnippetReport& item) {
+    if (item.change && item.change->change == Change::regressed) {
+        // CI shows the message first: say it broke since the baseline.
+        const std::string was = item.change->was ? status_name(*item.change->was) : "pass";
+        return "regressed (was " + was + "): " + item.verdict.message;
+    }
     if (!item.verdict.message.empty()) {
         return item.verdict.message;
     }

@@ -1,6 +1,7 @@
 #include "src/report_term.hpp"
 #include "src/join.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -120,6 +121,22 @@ std::string fallback_message(const SnippetReport& item) {
     return "";
 }
 
+// With a baseline: a marker under a snippet that regressed, was fixed, or is
+// new and not passing (those make the difference between two runs).
+void write_change(std::ostream& out, const SnippetChange& change, const Painter& painter) {
+    const char* was = change.was ? status_name(*change.was) : "";
+    switch (change.change) {
+    case Change::regressed:
+        out << k_indent << painter.status(Status::fail, "REGRESSED") << ": was " << was << " in the baseline\n";
+        break;
+    case Change::fixed:
+        out << k_indent << painter.status(Status::pass, "FIXED") << ": was " << was << " in the baseline\n";
+        break;
+    case Change::added: out << k_indent << "new since the baseline\n"; break;
+    case Change::same: break;
+    }
+}
+
 // "line 6 (f52fad9d599c)": a reader finds a line, not a hash. Ids are
 // unique within a document, and replays come from the same document.
 std::string replayed_text(const RunOutput& run, const std::vector<const SnippetReport*>& document) {
@@ -146,6 +163,9 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
     const std::string message = item.verdict.message.empty() ? fallback_message(item) : item.verdict.message;
     out << path << ':' << snippet.start_line << ": " << painter.status(status, status_name(status))
         << (item.allowed_to_fail ? " (allowed)" : "") << ": " << message << '\n';
+    if (item.change) {
+        write_change(out, *item.change, painter);
+    }
     if (!snippet.heading.empty() && status != Status::skip) {
         out << k_indent << "in: " << join(snippet.heading, " \u203a ") << '\n';
     }
@@ -212,7 +232,41 @@ std::string nonzero_counts(const Counts& counts, const Painter& painter) {
     return join(parts, ", ");
 }
 
-bool needs_attention(Status status) { return status != Status::pass && status != Status::skip; }
+// Failures, and a fix the baseline should learn of.
+bool needs_attention(const SnippetReport& item) {
+    const Status status = item.verdict.status;
+    return (status != Status::pass && status != Status::skip) || (item.change && item.change->change == Change::fixed);
+}
+
+// "1 regressed, 1 fixed": the changes worth a word in a document's line.
+std::string change_words(const ChangeCounts& counts) {
+    std::vector<std::string> parts;
+    if (counts.regressed > 0) {
+        parts.push_back(fmt::format("{} regressed", counts.regressed));
+    }
+    if (counts.fixed > 0) {
+        parts.push_back(fmt::format("{} fixed", counts.fixed));
+    }
+    return join(parts, ", ");
+}
+
+// The closing lines of a compared or sharded run, before the counts.
+void write_run_context(const RunReport& report, std::ostream& out) {
+    if (report.shard) {
+        out << fmt::format("shard {}/{}: {} of {} documents\n", report.shard->spec.index, report.shard->spec.count,
+                           report.shard->documents.size(), report.shard->all_documents);
+    }
+    if (report.baseline) {
+        const ChangeCounts counts = change_counts(report);
+        out << fmt::format("compared with {}: {} regressed, {} fixed, {} new, {} removed, {} same",
+                           report.baseline->file, counts.regressed, counts.fixed, counts.added, counts.removed,
+                           counts.same);
+        if (counts.new_errors > 0) {
+            out << fmt::format("; {} new document error{}", counts.new_errors, counts.new_errors == 1 ? "" : "s");
+        }
+        out << '\n';
+    }
+}
 
 }  // namespace
 
@@ -223,19 +277,28 @@ void write_term_report(const RunReport& report, std::ostream& out, const TermSty
     bool blank_pending = false;
     for (const DocumentReports& document : group_by_document(report)) {
         Counts counts{};
+        ChangeCounts changes;
         for (const SnippetReport* item : document.snippets) {
             ++counts[static_cast<std::size_t>(item->verdict.status)];
             ++total[static_cast<std::size_t>(item->verdict.status)];
-            allowed += item->allowed_to_fail && needs_attention(item->verdict.status) ? 1 : 0;
+            const Status status = item->verdict.status;
+            allowed += item->allowed_to_fail && (status == Status::fail || status == Status::error ||
+                                                 status == Status::timeout)
+                           ? 1
+                           : 0;
+            if (item->change) {
+                changes.add(*item->change, item->verdict.status);
+            }
         }
         if (blank_pending) {
             out << '\n';
             blank_pending = false;
         }
+        const std::string changed = change_words(changes);
         out << document.path << "  (" << document.snippets.size() << " snippets: " << nonzero_counts(counts, painter)
-            << ")\n";
+            << (changed.empty() ? "" : "; " + changed) << ")\n";
         for (const SnippetReport* item : document.snippets) {
-            if (style.verbose || needs_attention(item->verdict.status)) {
+            if (style.verbose || needs_attention(*item)) {
                 write_snippet(out, *item, painter, document.snippets);
                 blank_pending = true;
             }
@@ -250,17 +313,21 @@ void write_term_report(const RunReport& report, std::ostream& out, const TermSty
     for (const std::string& missing : report.sandbox.missing) {
         out << "snipcheck: warning: sandbox: " << missing << '\n';
     }
+    write_run_context(report, out);
     std::vector<std::string> parts;
     for (const Status status : k_statuses) {
         const int count = total[static_cast<std::size_t>(status)];
         const std::string text = fmt::format("{} {}", count, status_name(status));
         parts.push_back(count > 0 ? painter.status(status, text) : text);
     }
+    const auto cached = std::count_if(report.snippets.begin(), report.snippets.end(),
+                                      [](const SnippetReport& item) { return item.cached; });
     out << report.snippets.size() << " snippets: " << join(parts, ", ");
     if (allowed > 0) {
         out << " (" << allowed << " allowed to fail)";
     }
-    out << fmt::format(" in {:.2f} s\n", report.seconds);
+    out << fmt::format(" in {:.2f} s", report.seconds) << (cached > 0 ? fmt::format(" ({} from cache)", cached) : "")
+        << '\n';
 }
 
 }  // namespace snipcheck

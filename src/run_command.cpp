@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
+#include <cstdlib>
 #include <map>
+#include <optional>
+#include <set>
 #include <ostream>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -18,14 +21,16 @@
 #include "runners/python/python_runner.hpp"
 #include "runners/sql/sql_runner.hpp"
 #include "runners/tool_process.hpp"
+#include "src/cached_runs.hpp"
 #include "src/checker.hpp"
 #include "src/document_loader.hpp"
-#include "src/output_file.hpp"
 #include "src/progress_line.hpp"
 #include "src/static_checks.hpp"
-#include "src/report_json.hpp"
-#include "src/report_junit.hpp"
-#include "src/report_term.hpp"
+#include "src/report_reader.hpp"
+#include "src/result_cache.hpp"
+#include "src/run_fingerprint.hpp"
+#include "src/update_command.hpp"
+#include "src/report_writer.hpp"
 
 namespace snipcheck {
 namespace {
@@ -63,15 +68,15 @@ std::string skip_reason(const extractor::Snippet& snippet) {
 }
 
 // Runs the Python snippets of `jobs` and judges them; job_reports[j][i] is
-// the report entry of jobs[j].snippets[i].
-void run_python(const RunOptions& options, const std::vector<runners::python::PythonDocumentJob>& jobs,
+// the report entry of jobs[j].snippets[i]. True when pyflakes ran for them.
+bool run_python(const RunOptions& options, const std::vector<runners::python::PythonDocumentJob>& jobs,
                 const std::vector<std::vector<std::size_t>>& job_reports, RunReport& report, std::ostream& err) {
     std::vector<const extractor::Snippet*> all_python;
     for (const auto& job : jobs) {
         all_python.insert(all_python.end(), job.snippets.begin(), job.snippets.end());
     }
     if (all_python.empty()) {
-        return;
+        return false;
     }
     // The fork server imports what the snippets import, once, before it
     // forks any child. Nothing has started a thread so far, so forking it
@@ -103,7 +108,7 @@ void run_python(const RunOptions& options, const std::vector<runners::python::Py
             }
         }
         report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
-        return;
+        return false;
     }
     const std::size_t total = all_python.size();
     ProgressLine progress(err, ::isatty(STDERR_FILENO) != 0 ? IsTerminal::yes : IsTerminal::no);
@@ -133,6 +138,7 @@ void run_python(const RunOptions& options, const std::vector<runners::python::Py
             entry.verdict = check(entry.snippet, entry.run);
         }
     }
+    return lint.error.empty();
 }
 
 // Runs the SQL snippets of each document in one SQLite session and judges them.
@@ -156,40 +162,120 @@ void run_sql_snippets(const RunOptions& options, std::vector<runners::sql::SqlDo
     }
 }
 
+// The cache this run reads and fills; none with --no-cache or when its
+// folder cannot be had (then a warning says so and everything runs).
+std::optional<ResultCache> open_cache(const RunOptions& options, std::ostream& err) {
+    if (options.no_cache) {
+        return std::nullopt;
+    }
+    auto cache = ResultCache::open(options.cache_dir.empty() ? ResultCache::default_folder() : options.cache_dir);
+    if (!cache) {
+        err << "snipcheck: warning: cache: " << cache.error() << "; running every snippet\n";
+        return std::nullopt;
+    }
+    return std::move(*cache);
+}
+
+// A document as extraction left it, before the shard split picks it or not.
+struct LoadedDocument {
+    std::string path;
+    std::vector<extractor::Snippet> snippets;
+    std::vector<Diagnostic> errors;  // could not be read, invalid directives
+};
+
+// Which documents this run takes: all, or its shard's. Every shard extracts
+// every document (it is cheap), so each computes the same split.
+std::vector<bool> documents_taken(const RunOptions& options, const std::vector<LoadedDocument>& documents) {
+    if (!options.shard) {
+        return std::vector<bool>(documents.size(), true);
+    }
+    std::vector<DocumentLoad> loads;
+    for (const LoadedDocument& document : documents) {
+        loads.push_back({document.path, document.snippets.size()});
+    }
+    const std::vector<int> shard_of = assign_shards(loads, options.shard->count);
+    std::vector<bool> taken(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        taken[i] = shard_of[i] == options.shard->index;
+    }
+    return taken;
+}
+
+// Marks each snippet's change against the baseline; a shard compares only
+// the documents it ran.
+void compare_with(const SavedReport& baseline, const std::string& baseline_file, RunReport& report) {
+    std::set<std::string> files;
+    if (report.shard) {
+        for (const ShardDocument& document : report.shard->documents) {
+            files.insert(document.file);
+        }
+    }
+    BaselineComparison comparison =
+        compare_with_baseline(outcomes_of(baseline), outcomes_of(report), report.shard ? &files : nullptr);
+    for (std::size_t i = 0; i < report.snippets.size(); ++i) {
+        report.snippets[i].change = comparison.changes[i];
+    }
+    report.baseline = BaselineReport{baseline_file, std::move(comparison.removed), std::move(comparison.new_errors)};
+}
+
 }  // namespace
 
-int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
-    const auto began = std::chrono::steady_clock::now();
-    if (!options.python.empty() && ::access(options.python.c_str(), X_OK) != 0) {
-        err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
-        return 2;
-    }
-    RunReport report;
-    bool unreadable = false;
+JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostream& err) {
+    JudgedRun judged;
+    RunReport& report = judged.report;
+    bool& unreadable = judged.unreadable;
     const auto problem = [&](const Diagnostic& diagnostic) {
         report.document_errors.push_back(format_diagnostic(diagnostic));
-        unreadable = unreadable || diagnostic.severity == Severity::error;
+        unreadable = true;
     };
+    std::function<void(const std::string&, const std::string&)> read;
+    if (keep == KeepBytes::yes) {
+        read = [&](const std::string& path, const std::string& bytes) { judged.bytes[path] = bytes; };
+    }
     // Extract everything; keep the snippets in report order.
     std::vector<runners::python::PythonDocumentJob> jobs;
     std::vector<std::vector<std::size_t>> job_reports;  // job -> report index of each snippet
-    std::map<std::string, std::size_t> by_id;           // for duplicates: id -> report index
+    // For duplicates: "path\nid" -> report index. Ids are unique within a
+    // document only, and a copy's original is in its own document (so a
+    // shard copies the same verdict as the whole run does).
+    std::map<std::string, std::size_t> by_id;
     std::vector<std::pair<std::size_t, std::string>> duplicates;
     std::vector<std::size_t> checked_alone;  // report indices of snippets a parser or checker looks at alone
     std::vector<runners::sql::SqlDocumentJob> sql_jobs;
     std::vector<std::vector<std::size_t>> sql_job_reports;
     const auto defaults_for = [&](const std::string& path) { return directive_defaults(options.path_rules, path); };
-    for_each_document(options.paths, problem, [&](const extractor::Document& document,
-                                                   extractor::ExtractedDocument& extracted) {
-        const std::string& path = document.path;
-        for (const Diagnostic& diagnostic : extracted.diagnostics) {
-            if (diagnostic.severity == Severity::error) {
-                problem(diagnostic);
+    std::vector<LoadedDocument> loaded;
+    for_each_document(
+        options.paths, [&](const Diagnostic& diagnostic) { loaded.push_back({diagnostic.path, {}, {diagnostic}}); },
+        [&](const extractor::Document& document, extractor::ExtractedDocument& extracted) {
+            LoadedDocument entry{document.path, std::move(extracted.snippets), {}};
+            for (const Diagnostic& diagnostic : extracted.diagnostics) {
+                if (diagnostic.severity == Severity::error) {
+                    entry.errors.push_back(diagnostic);
+                }
             }
+            loaded.push_back(std::move(entry));
+        },
+        read, defaults_for);
+    const std::vector<bool> taken = documents_taken(options, loaded);
+    if (options.shard) {
+        report.shard = ShardPart{*options.shard, {}, loaded.size()};
+    }
+    for (std::size_t order = 0; order < loaded.size(); ++order) {
+        if (!taken[order]) {
+            continue;
+        }
+        LoadedDocument& document = loaded[order];
+        if (report.shard) {
+            report.shard->documents.push_back({document.path, order, document.snippets.size()});
+        }
+        const std::string& path = document.path;
+        for (const Diagnostic& diagnostic : document.errors) {
+            problem(diagnostic);
         }
         std::vector<std::size_t> python;
         std::vector<std::size_t> sql;
-        for (extractor::Snippet& snippet : extracted.snippets) {
+        for (extractor::Snippet& snippet : document.snippets) {
             SnippetReport entry;
             entry.snippet = std::move(snippet);
             entry.allowed_to_fail = allowed_to_fail(options.path_rules, entry.snippet);
@@ -197,7 +283,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             if (std::string reason = skip_reason(entry.snippet); !reason.empty()) {
                 entry.verdict = skipped(std::move(reason));
             } else if (!entry.snippet.duplicate_of.empty() && !runs_in_session_state(entry.snippet)) {
-                duplicates.emplace_back(index, entry.snippet.duplicate_of);
+                duplicates.emplace_back(index, path + '\n' + entry.snippet.duplicate_of);
             } else if (entry.snippet.language == "sql") {
                 sql.push_back(index);
             } else if (has_static_check(entry.snippet)) {
@@ -205,7 +291,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             } else {
                 python.push_back(index);
             }
-            by_id.emplace(entry.snippet.id, index);
+            by_id.emplace(path + '\n' + entry.snippet.id, index);
             report.snippets.push_back(std::move(entry));
         }
         if (!python.empty()) {
@@ -216,7 +302,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             sql_jobs.push_back({path, {}});
             sql_job_reports.push_back(std::move(sql));
         }
-    }, defaults_for);
+    }
     // Pointers are taken once the report stops growing.
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         for (std::size_t index : job_reports[job]) {
@@ -227,12 +313,26 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         jobs[job].project_names = std::move(choice.project_names);
     }
 
-    run_python(options, jobs, job_reports, report, err);
+    std::optional<ResultCache> cache = open_cache(options, err);
+    CachedRuns cached(cache ? &*cache : nullptr, fingerprint_run({options.python, options.sql_engine}),
+                      options.timeout_seconds, options.sql_engine);
+    cached.take_python_hits(jobs, job_reports, report);
+    const bool linted = run_python(options, jobs, job_reports, report, err);
+    cached.store_python(job_reports, report, linted);
+    cached.add_python_notes(report);
+    cached.take_sql_hits(sql_jobs, sql_job_reports, report);
     run_sql_snippets(options, sql_jobs, sql_job_reports, report);
+    cached.store_sql(sql_job_reports, report);
     for (std::size_t index : checked_alone) {
         SnippetReport& entry = report.snippets[index];
-        entry.run = run_static_check(entry.snippet, entry.snippet.directives.timeout_seconds.value_or(options.timeout_seconds));
-        entry.verdict = check(entry.snippet, entry.run);
+        if (!cached.take_alone_hit(entry)) {
+            entry.run = run_static_check(entry.snippet, entry.snippet.directives.timeout_seconds.value_or(options.timeout_seconds));
+            entry.verdict = check(entry.snippet, entry.run);
+            cached.store_alone(entry);
+        }
+    }
+    if (!cached.write_error().empty()) {
+        err << "snipcheck: warning: cache: " << cached.write_error() << "\n";
     }
     for (const std::string& missing : runners::tool_sandbox_missing()) {
         const std::string note = "external checkers: " + missing;
@@ -255,45 +355,72 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 entry.run.exception_line += shift;
             }
             entry.verdict = source.verdict;
+            entry.cached = source.cached;
             entry.verdict.message = fmt::format("same as line {}: {}", source.snippet.start_line, source.verdict.message);
         } else {
-            entry.verdict = skipped("duplicate of " + original + ", which was not found");
+            entry.verdict = skipped("duplicate of " + entry.snippet.duplicate_of + ", which was not found");
         }
     }
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    return judged;
+}
 
-    std::string text;
-    switch (options.format) {
-    case RunFormat::json: text = dump_run_report_json(report); break;
-    case RunFormat::junit: text = run_report_to_junit(report); break;
-    case RunFormat::term: {
-        std::ostringstream stream;
-        TermStyle style;
-        style.color = options.output.empty() && ::isatty(STDOUT_FILENO) != 0;
-        style.verbose = options.verbose;
-        write_term_report(report, stream, style);
-        text = stream.str();
-        break;
+int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
+    const auto began = std::chrono::steady_clock::now();
+    if (!options.python.empty() && ::access(options.python.c_str(), X_OK) != 0) {
+        err << "snipcheck: error: --python " << options.python << ": not an executable file\n";
+        return 2;
     }
+    std::optional<SavedReport> baseline;
+    if (!options.baseline.empty()) {
+        auto read = read_report(options.baseline);
+        if (!read) {
+            err << read.error() << '\n';
+            return 2;
+        }
+        baseline = std::move(*read);
     }
-    if (options.output.empty()) {
-        out << text;
-    } else if (std::string failure = write_file_atomically(options.output, text); !failure.empty()) {
+    JudgedRun judged = judge_documents(options, options.update == UpdateMode::none ? KeepBytes::no : KeepBytes::yes, err);
+    RunReport& report = judged.report;
+    if (baseline) {
+        compare_with(*baseline, options.baseline, report);
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    // The report and the exit status are the first run's: the document was wrong.
+    const UpdateOutcome update = options.update == UpdateMode::none ? UpdateOutcome{} : update_documents(options, judged, err);
+
+    ReportSettings settings;
+    settings.verbose = options.verbose;
+    settings.stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr) {
+        settings.step_summary_path = summary;
+        settings.github = github_context_from_environment();
+    }
+    // With --diff, standard output holds the diff alone (for patch -p0): only
+    // reports written to files are written.
+    std::vector<ReportTarget> targets = options.reports;
+    if (options.update == UpdateMode::diff) {
+        out << update.diff;
+        targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                     [](const ReportTarget& target) { return target.path.empty(); }),
+                      targets.end());
+    }
+    if (std::string failure = write_reports(report, targets, settings, out, err); !failure.empty()) {
         err << "snipcheck: error: " << failure << '\n';
         return 2;
     }
-    if (options.format != RunFormat::term) {
+    // The term report on standard output lists them; elsewhere they would go unseen.
+    const bool term_on_stdout = std::any_of(targets.begin(), targets.end(), [](const ReportTarget& target) {
+        return target.format == ReportFormat::term && target.path.empty();
+    });
+    if (!term_on_stdout) {
         for (const std::string& line : report.document_errors) {
             err << line << '\n';
         }
     }
-    bool failed = unreadable;
-    for (const SnippetReport& entry : report.snippets) {
-        failed = failed || (!entry.allowed_to_fail && (entry.verdict.status == Status::fail ||
-                                                       entry.verdict.status == Status::error ||
-                                                       entry.verdict.status == Status::timeout));
-    }
-    return failed ? 1 : 0;
+    const FailOn policy = options.fail_on.value_or(baseline ? FailOn::regressed : FailOn::fail);
+    const int status = exit_status_for(policy, outcome_counts(report));
+    // A document that could not be written is a failure of this run.
+    return status == 0 && update.failed ? 1 : status;
 }
 
 }  // namespace snipcheck

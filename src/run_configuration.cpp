@@ -12,7 +12,6 @@ RunOptions run_options_from(const ConfigFile& config) {
     RunOptions options;
     options.timeout_seconds = config.timeout_seconds.value_or(options.timeout_seconds);
     options.jobs = config.jobs.value_or(options.jobs);
-    options.format = config.format.value_or(options.format);
     options.sql_engine = config.sql_engine.value_or(options.sql_engine);
     if (!config.python.empty()) {
         options.python = config.python;

@@ -14,7 +14,8 @@
 
 namespace snipcheck {
 
-// The built-in defaults with what the file sets put over them.
+// The built-in defaults with what the file sets put over them (all but
+// `format`, which the command line planner takes with --output).
 RunOptions run_options_from(const ConfigFile& config);
 
 // Once the command line is read over run_options_from(config): checks the

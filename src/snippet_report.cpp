@@ -17,4 +17,28 @@ std::vector<DocumentReports> group_by_document(const RunReport& report) {
     return documents;
 }
 
+ReportOutcomes outcomes_of(const RunReport& report) {
+    ReportOutcomes outcomes;
+    for (const SnippetReport& item : report.snippets) {
+        outcomes.snippets.push_back(
+            {item.snippet.file, item.snippet.id, item.snippet.start_line, item.verdict.status, item.verdict.message});
+    }
+    outcomes.errors = report.document_errors;
+    return outcomes;
+}
+
+ChangeCounts change_counts(const RunReport& report) {
+    ChangeCounts counts;
+    for (const SnippetReport& item : report.snippets) {
+        if (item.change) {
+            counts.add(*item.change, item.verdict.status);
+        }
+    }
+    if (report.baseline) {
+        counts.removed = static_cast<int>(report.baseline->removed.size());
+        counts.new_errors = static_cast<int>(report.baseline->new_errors.size());
+    }
+    return counts;
+}
+
 }  // namespace snipcheck

@@ -23,4 +23,22 @@ const char* evidence_name(Evidence evidence) {
     return "none";
 }
 
+std::optional<Status> status_from_name(std::string_view name) {
+    for (Status status : {Status::pass, Status::fail, Status::error, Status::timeout, Status::skip}) {
+        if (name == status_name(status)) {
+            return status;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Evidence> evidence_from_name(std::string_view name) {
+    for (Evidence evidence : {Evidence::output, Evidence::run, Evidence::static_check, Evidence::none}) {
+        if (name == evidence_name(evidence)) {
+            return evidence;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace snipcheck

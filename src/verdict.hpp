@@ -2,7 +2,9 @@
 // The checker's judgement of one snippet, in the vocabulary of DESIGN.md:
 // status pass|fail|error|timeout|skip, evidence output|run|static|none.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace snipcheck {
@@ -28,5 +30,9 @@ struct Verdict {
 
 const char* status_name(Status status);
 const char* evidence_name(Evidence evidence);
+
+// The inverses, for reading a saved report: nothing for any other word.
+std::optional<Status> status_from_name(std::string_view name);
+std::optional<Evidence> evidence_from_name(std::string_view name);
 
 }  // namespace snipcheck

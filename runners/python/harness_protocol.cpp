@@ -47,6 +47,7 @@ json snippet_request(const extractor::Snippet& snippet, std::size_t position, do
             {"session_form", snippet.form == extractor::SnippetForm::session},
             {"mode", snippet.directives.session.empty() ? std::string("auto") : snippet.directives.session},
             {"language", snippet.language},
+            {"part_file", snippet.part_file},
             {"timeout", timeout}};
 }
 

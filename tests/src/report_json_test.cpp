@@ -251,7 +251,7 @@ TEST_CASE("sandbox, python version and document errors are top-level fields", "[
 TEST_CASE("an empty run is a valid report with zero counts", "[report_json]") {
     const json report = json::parse(dump_run_report_json(RunReport{}));
     CHECK(report["summary"] == json::parse(R"({"total":0,"pass":0,"fail":0,"error":0,"timeout":0,"skip":0,
-                                                "seconds":0.0})"));
+                                                "seconds":0.0,"cached":0})"));
     CHECK(report["snippets"] == json::array());
     CHECK(report["sandbox"]["missing"] == json::array());
     CHECK(report["errors"] == json::array());
@@ -285,4 +285,15 @@ TEST_CASE("invalid UTF-8 from a messy document is replaced when dumped, not thro
 TEST_CASE("the dump is indented by 2", "[report_json]") {
     const std::string text = dump_run_report_json(RunReport{});
     CHECK(text.rfind("{\n  \"errors\"", 0) == 0);
+}
+
+TEST_CASE("each snippet says whether its run came from the cache, the summary how many did", "[report_json][cache]") {
+    RunReport report = mixed_report();
+    report.snippets[0].cached = true;
+    report.snippets[2].cached = true;
+    const json out = json::parse(dump_run_report_json(report));
+    CHECK(out["summary"]["cached"] == 2);
+    CHECK(out["snippets"][0]["cached"] == true);
+    CHECK(out["snippets"][1]["cached"] == false);
+    CHECK(out["snippets"][2]["cached"] == true);
 }

@@ -69,6 +69,13 @@ TEST_CASE("the closing line counts every status and the time", "[report_term]") 
     CHECK(text.substr(text.size() - closing.size()) == closing);
 }
 
+TEST_CASE("the closing line says how many runs came from the cache, when any did", "[report_term][cache]") {
+    RunReport report = mixed_report();
+    report.snippets[0].cached = true;
+    report.snippets[3].cached = true;
+    CHECK(has_line(render(report), "6 snippets: 1 pass, 1 fail, 1 error, 1 timeout, 2 skip in 0.84 s (2 from cache)"));
+}
+
 TEST_CASE("each document has a header line with its own counts", "[report_term]") {
     const std::string text = render(mixed_report());
     INFO(text);

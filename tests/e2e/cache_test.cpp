@@ -1,0 +1,179 @@
+// End to end: the result cache. A second run of an unchanged document takes
+// every snippet from the cache with the same verdicts; a changed expectation
+// reruns its snippet's session; lines added above keep the cache; --no-cache
+// runs everything and writes nothing.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/run_binary.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using snipcheck::test::run_snipcheck;
+
+// A folder holding a copy of tests/data/e2e/cache_session.md, and a cache folder beside it.
+class Workspace {
+public:
+    Workspace() {
+        std::string pattern = (fs::temp_directory_path() / "snipcheck-cache-e2e-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        m_root = pattern;
+        std::ifstream in(std::string(SNIPCHECK_TEST_DATA) + "/e2e/cache_session.md", std::ios::binary);
+        REQUIRE(in);
+        std::stringstream text;
+        text << in.rdbuf();
+        m_text = text.str();
+        write(m_text);
+    }
+    ~Workspace() {
+        std::error_code ignored;
+        fs::remove_all(m_root, ignored);
+    }
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    std::string document() const { return m_root + "/session.md"; }
+    std::string cache() const { return m_root + "/cache"; }
+    const std::string& text() const { return m_text; }
+    void write(const std::string& text) const { std::ofstream(document(), std::ios::binary | std::ios::trunc) << text; }
+
+    json run_json(const std::string& options = {}) const {
+        const auto run = run_snipcheck("run '" + document() + "' --format json --cache-dir '" + cache() + "' " + options);
+        CHECK(run.status == 1);  // the snippet that raises is an error
+        return json::parse(run.out);
+    }
+
+private:
+    std::string m_root;
+    std::string m_text;
+};
+
+// What a person reads about a snippet: everything but timings and the cache flag.
+json verdict_of(const json& snippet) {
+    json kept = snippet;
+    kept.erase("duration_ms");
+    kept.erase("cached");
+    return kept;
+}
+
+const json& snippet_at(const json& report, int line) {
+    for (const json& snippet : report["snippets"]) {
+        if (snippet["start_line"] == line) {
+            return snippet;
+        }
+    }
+    FAIL("no snippet starts at line " << line);
+    return report;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+int cached_count(const json& report) {
+    int count = 0;
+    for (const json& snippet : report["snippets"]) {
+        count += snippet["cached"].get<bool>() ? 1 : 0;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("cache: a second run of an unchanged document takes every snippet from the cache", "[e2e][cache]") {
+    Workspace workspace;
+    const json cold = workspace.run_json();
+    REQUIRE(cold["snippets"].size() == 5);
+    CHECK(cold["summary"]["cached"] == 0);
+    CHECK(cached_count(cold) == 0);
+
+    const json warm = workspace.run_json();
+    CHECK(warm["summary"]["cached"] == 5);
+    CHECK(cached_count(warm) == 5);
+    CHECK(warm["summary"]["pass"] == cold["summary"]["pass"]);
+    CHECK(warm["python"] == cold["python"]);
+    for (std::size_t i = 0; i < cold["snippets"].size(); ++i) {
+        CHECK(verdict_of(warm["snippets"][i]) == verdict_of(cold["snippets"][i]));
+    }
+    // The pyflakes finding (os is unused) comes back too.
+    CHECK_FALSE(snippet_at(warm, 6)["findings"].empty());
+
+    const auto term = run_snipcheck("run '" + workspace.document() + "' --cache-dir '" + workspace.cache() + "'");
+    CHECK(term.out.find("5 snippets: 4 pass, 0 fail, 1 error, 0 timeout, 0 skip in") != std::string::npos);
+    CHECK(term.out.find("(5 from cache)") != std::string::npos);
+}
+
+TEST_CASE("cache: a changed expectation reruns its snippet and the later ones of its session", "[e2e][cache]") {
+    Workspace workspace;
+    const json cold = workspace.run_json();
+    CHECK(snippet_at(cold, 17)["status"] == "pass");
+
+    workspace.write(replaced(workspace.text(), "# Output: 4", "# Output: 5"));
+    const json changed = workspace.run_json();
+    const json& claim = snippet_at(changed, 17);
+    CHECK(claim["cached"] == false);
+    CHECK(claim["status"] == "fail");
+    CHECK(claim["expectations"][0]["expected"] == "5");
+    CHECK(claim["expectations"][0]["actual"] == "4");
+    CHECK(snippet_at(changed, 23)["cached"] == false);
+    // Another session (SQL) and a snippet checked alone (YAML) are not touched.
+    CHECK(snippet_at(changed, 29)["cached"] == true);
+    CHECK(snippet_at(changed, 42)["cached"] == true);
+    CHECK(snippet_at(changed, 29)["status"] == "pass");
+
+    // Changed back: the first run's entries still hold.
+    workspace.write(workspace.text());
+    const json back = workspace.run_json();
+    CHECK(back["summary"]["cached"] == 5);
+    CHECK(snippet_at(back, 17)["status"] == "pass");
+}
+
+TEST_CASE("cache: lines added above every snippet keep the cache, and lines move with the snippets", "[e2e][cache]") {
+    Workspace workspace;
+    workspace.run_json();
+    workspace.write(replaced(workspace.text(), "# A session the cache keeps\n", "# A session the cache keeps\n\nA new\nparagraph.\n"));
+    const json moved = workspace.run_json();
+    CHECK(moved["summary"]["cached"] == 5);
+    const json fresh = workspace.run_json("--no-cache");
+    CHECK(fresh["summary"]["cached"] == 0);
+    for (std::size_t i = 0; i < fresh["snippets"].size(); ++i) {
+        CHECK(verdict_of(moved["snippets"][i]) == verdict_of(fresh["snippets"][i]));
+    }
+    const json& raises = snippet_at(moved, 26);
+    CHECK(raises["status"] == "error");
+    CHECK(raises["exception"]["line"] == 12);  // inside total(), defined in the first snippet
+    CHECK(raises["exception"]["traceback"].get<std::string>().find("line 26") != std::string::npos);
+}
+
+TEST_CASE("cache: --no-cache runs every snippet and writes no cache", "[e2e][cache]") {
+    Workspace workspace;
+    workspace.run_json();
+    const json uncached = workspace.run_json("--no-cache");
+    CHECK(uncached["summary"]["cached"] == 0);
+    CHECK(cached_count(uncached) == 0);
+
+    Workspace other;
+    other.run_json("--no-cache");
+    CHECK_FALSE(fs::exists(other.cache()));
+}
+
+TEST_CASE("cache: a folder that cannot be made is a warning, and everything runs", "[e2e][cache]") {
+    Workspace workspace;
+    std::ofstream(workspace.cache()) << "a file, not a folder";
+    const auto run = run_snipcheck("run '" + workspace.document() + "' --cache-dir '" + workspace.cache() + "/x'", true);
+    CHECK(run.status == 1);
+    CHECK(run.out.find("snipcheck: warning: cache: cannot make the cache folder") != std::string::npos);
+    CHECK(run.out.find("5 snippets: 4 pass") != std::string::npos);
+    CHECK(run_snipcheck("run examples --cache-dir ''").status == 2);
+}
