@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +40,13 @@ public:
     void write(const std::string& relative, const std::string& text) const {
         fs::create_directories((m_root / relative).parent_path());
         std::ofstream(m_root / relative) << text;
+    }
+
+    std::string read(const std::string& relative) const {
+        std::ifstream in(m_root / relative);
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
     }
 
     // Runs build/snipcheck with `relative` as the working folder.
@@ -175,6 +183,18 @@ TEST_CASE("run with snipcheck.toml: allowed failures keep exit status 0, the com
     CHECK(allowed.out.find("2 snippets: 1 pass, 1 fail, 0 error, 0 timeout, 0 skip (1 allowed to fail) in ") !=
           std::string::npos);
     CHECK(allowed.out.find("draft") == std::string::npos);
+
+    // CI reports mark it too: a warning annotation, a SARIF warning.
+    const BinaryRun github = project.run("run docs/known_bad.md --format github,sarif=known_bad.sarif");
+    INFO(github.out);
+    CHECK(github.status == 0);
+    CHECK(github.out.find("::warning file=docs/known_bad.md,line=4") != std::string::npos);
+    CHECK(github.out.find("snipcheck fail (allowed)") != std::string::npos);
+    CHECK(github.out.find("::error") == std::string::npos);
+    const json sarif = json::parse(project.read("known_bad.sarif"));
+    REQUIRE(sarif["runs"][0]["results"].size() == 1);
+    CHECK(sarif["runs"][0]["results"][0]["level"] == "warning");
+    CHECK(sarif["runs"][0]["results"][0]["properties"]["allowedToFail"] == true);
 
     // Without the file the same failure fails the run.
     const BinaryRun unconfigured = project.run("run --no-config docs/known_bad.md");
