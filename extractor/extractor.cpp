@@ -133,7 +133,7 @@ bool may_hold_files(const Block& block, const Snippet& snippet) {
 
 class Extractor {
 public:
-    explicit Extractor(const Document& document) : m_document(document) {}
+    Extractor(const Document& document, const Directives& defaults) : m_document(document), m_defaults(defaults) {}
 
     ExtractedDocument run() {
         LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
@@ -179,6 +179,7 @@ private:
         snippet.info = block.info;
         snippet.heading = std::move(block.heading);
         snippet.defects = std::move(block.defects);
+        snippet.directives = m_defaults;
         apply_directives(block, {}, 0, block.lines.size(), BlockFindings::record, snippet);
 
         std::vector<std::string_view> code_lines;
@@ -278,6 +279,7 @@ private:
                     snippet.defects.push_back(defect);
                 }
             }
+            snippet.directives = m_defaults;
             apply_directives(block, loose_directives, part.first, part.end,
                              p == 0 ? BlockFindings::record : BlockFindings::drop, snippet);
             const std::vector<std::string_view> code_lines(block.lines.begin() + static_cast<std::ptrdiff_t>(part.first),
@@ -427,6 +429,7 @@ private:
     }
 
     const Document& m_document;
+    const Directives& m_defaults;
     ExtractedDocument m_result;
     std::vector<PyToken> m_tokens;  // the current block's tokens; its memory is reused across blocks
     std::vector<std::pair<int, int>> m_parents;  // embedded snippet index -> parent index
@@ -434,7 +437,9 @@ private:
 
 }  // namespace
 
-ExtractedDocument extract(const Document& document) { return Extractor(document).run(); }
+ExtractedDocument extract(const Document& document, const Directives& defaults) {
+    return Extractor(document, defaults).run();
+}
 
 const char* form_name(SnippetForm form) {
     switch (form) {

@@ -25,6 +25,9 @@ struct ExtractedDocument {
     std::vector<Diagnostic> diagnostics;  // what a user must read: bad directives, stray directives
 };
 
-ExtractedDocument extract(const Document& document);
+// `defaults` are the directives every snippet starts from (the
+// configuration's [[overrides]] for this document); the document's own
+// directives are applied over them, key by key.
+ExtractedDocument extract(const Document& document, const Directives& defaults = {});
 
 }  // namespace snipcheck::extractor

@@ -4,8 +4,10 @@
 #include <ostream>
 
 #include "src/cli_reports.hpp"
+#include "src/config_file.hpp"
 #include "src/list_command.hpp"
 #include "src/run_command.hpp"
+#include "src/run_configuration.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -22,10 +24,11 @@ int usage_error(std::ostream& err, const std::string& message) {
 namespace {
 
 constexpr const char* k_usage =
-    "usage: snipcheck run PATHS... [--jobs N] [--timeout S] [--format FMT[=PATH],...]\n"
+    "usage: snipcheck run [PATHS...] [--jobs N] [--timeout S] [--format FMT[=PATH],...]\n"
     "                     [--output FILE] [--python PATH] [--sql-engine sqlite|mariadb|postgres|auto]\n"
     "                     [--no-cache] [--cache-dir DIR] [--verbose] [--baseline REPORT.json] [--shard K/N]\n"
     "                     [--fail-on error|fail|regressed|never] [--update | --diff]\n"
+    "                     [--config FILE | --no-config]\n"
     "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
     "       snipcheck diff OLD.json NEW.json [--format term|json] [--output FILE]\n"
     "       snipcheck merge REPORT.json... [--format json|term|junit] [--output FILE]\n"
@@ -33,7 +36,8 @@ constexpr const char* k_usage =
     "       snipcheck --version | --help\n"
     "\n"
     "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
-    ".markdown and .txt files), or - for standard input.\n"
+    ".markdown and .txt files), or - for standard input. Without PATHS, run\n"
+    "checks what the configuration file (snipcheck.toml) includes.\n"
     "run --format: term, json, junit, sarif, github, html, several with commas\n"
     "(term,json=report.json,html=report.html); see README.md.\n";
 
@@ -92,10 +96,18 @@ bool parse_number(const std::string& text, double& value) {
     return ec == std::errc() && ptr == end;
 }
 
-int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
-    RunOptions options;
+// What the command line says beyond RunOptions.
+struct RunArguments {
     std::string formats;  // --format as given; empty: the default
     std::string output;
+    ConfigChoice config;
+};
+
+// Reads the command line over `options`; 0, or 2 after a usage error.
+int parse_run_arguments(const std::vector<std::string>& arguments, RunOptions& options, RunArguments& given,
+                        std::ostream& err) {
+    std::string& formats = given.formats;
+    std::string& output = given.output;
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         std::string argument = arguments[i];
         std::string inline_value;
@@ -205,15 +217,58 @@ int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std:
                 return usage_error(err, "--update and --diff exclude each other (--diff shows what --update would write)");
             }
             options.update = mode;
+        } else if (argument == "--config") {
+            given.config.search = ConfigSearch::given;
+            if (!value(given.config.path)) {
+                return 2;
+            }
+        } else if (argument == "--no-config") {
+            given.config.search = ConfigSearch::none;
         } else if (argument.size() > 1 && argument[0] == '-') {
             return usage_error(err, "unknown option '" + arguments[i] + "' for run");
         } else {
             options.paths.push_back(argument);
         }
     }
-    if (options.paths.empty()) {
-        return usage_error(err, "run needs at least one file or folder (or - for standard input)");
+    return 0;
+}
+
+// Built-in defaults, then the configuration file, then the command line.
+int parse_run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+    RunOptions options;
+    RunArguments given;
+    if (const int status = parse_run_arguments(arguments, options, given, err); status != 0) {
+        return status;
     }
+    auto config = load_config(given.config);
+    if (!config) {
+        for (const Diagnostic& error : config.error()) {
+            err << format_diagnostic(error) << '\n';
+        }
+        return 2;
+    }
+    if (config->has_value()) {
+        // The command line again, over what the file set: it wins.
+        options = run_options_from(**config);
+        given = RunArguments{};
+        parse_run_arguments(arguments, options, given, err);
+        if (given.formats.empty()) {
+            given.formats = (*config)->format;
+        }
+        auto notes = finish_configured_run(**config, options);
+        if (!notes) {
+            err << format_diagnostic(notes.error()) << '\n';
+            return 2;
+        }
+        for (const Diagnostic& note : *notes) {
+            err << format_diagnostic(note) << '\n';
+        }
+    } else if (options.paths.empty()) {
+        return usage_error(err, "run needs at least one file or folder (or - for standard input), "
+                                "or a snipcheck.toml saying what to include");
+    }
+    const std::string& formats = given.formats;
+    const std::string& output = given.output;
     if (options.baseline == "-" && std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
         return usage_error(err, "standard input cannot be both a document and the --baseline report");
     }

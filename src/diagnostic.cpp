@@ -14,6 +14,10 @@ const char* severity_name(Severity severity) {
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
+    if (diagnostic.line > 0 && diagnostic.column > 0) {
+        return fmt::format("{}:{}:{}: {}: {}", diagnostic.path, diagnostic.line, diagnostic.column,
+                           severity_name(diagnostic.severity), diagnostic.message);
+    }
     if (diagnostic.line > 0) {
         return fmt::format("{}:{}: {}: {}", diagnostic.path, diagnostic.line,
                            severity_name(diagnostic.severity), diagnostic.message);

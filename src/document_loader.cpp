@@ -8,7 +8,8 @@ namespace snipcheck {
 
 void for_each_document(const std::vector<std::string>& paths, const std::function<void(const Diagnostic&)>& problem,
                        const std::function<void(const extractor::Document&, extractor::ExtractedDocument&)>& visit,
-                       const std::function<void(const std::string& path, const std::string& bytes)>& read) {
+                       const std::function<void(const std::string& path, const std::string& bytes)>& read,
+                       const std::function<extractor::Directives(const std::string& path)>& defaults_for) {
     InputSet inputs = find_inputs(paths);
     for (const Diagnostic& diagnostic : inputs.problems) {
         problem(diagnostic);
@@ -29,7 +30,8 @@ void for_each_document(const std::vector<std::string>& paths, const std::functio
             continue;
         }
         const extractor::Document document = extractor::make_document(path, std::move(*decoded));
-        extractor::ExtractedDocument extracted = extractor::extract(document);
+        extractor::ExtractedDocument extracted =
+            extractor::extract(document, defaults_for ? defaults_for(path) : extractor::Directives());
         visit(document, extracted);
     }
 }

@@ -161,6 +161,8 @@ RunReport to_run_report(const SavedReport& saved) {
         entry.verdict = verdict_of(item.fields, item.outcome);
         entry.run = run_of(item.fields);
         entry.change = item.change;
+        const auto allowed = item.fields.find("allowed_to_fail");
+        entry.allowed_to_fail = allowed != item.fields.end() && allowed->is_boolean() && allowed->get<bool>();
         report.snippets.push_back(std::move(entry));
     }
     report.document_errors = saved.errors;

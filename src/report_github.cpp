@@ -128,10 +128,12 @@ std::string run_report_to_github_annotations(const RunReport& report) {
     for (const SnippetReport& item : report.snippets) {
         const extractor::Snippet& snippet = item.snippet;
         if (needs_attention(item.verdict.status)) {
-            const std::string title = fmt::format("snipcheck {}: {} snippet, lines {}-{}",
-                                                  status_name(item.verdict.status), snippet.language,
+            const std::string title = fmt::format("snipcheck {}{}: {} snippet, lines {}-{}",
+                                                  status_name(item.verdict.status),
+                                                  item.allowed_to_fail ? " (allowed)" : "", snippet.language,
                                                   snippet.start_line, snippet.end_line);
-            append_command(out, "error", snippet.file, verdict_lines(item), title,
+            // The configuration allows it to fail: a warning, as it fails nothing.
+            append_command(out, item.allowed_to_fail ? "warning" : "error", snippet.file, verdict_lines(item), title,
                            verdict_details(item, k_max_message_lines));
         }
         for (const std::vector<Finding>* findings : {&snippet.findings, &item.run.findings}) {

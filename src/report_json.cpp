@@ -76,6 +76,9 @@ json snippet_report_to_json(const SnippetReport& item) {
     out["status"] = status_name(item.verdict.status);
     out["evidence"] = evidence_name(item.verdict.evidence);
     out["message"] = item.verdict.message;
+    if (item.allowed_to_fail) {
+        out["allowed_to_fail"] = true;
+    }
     if (!item.verdict.expectations.empty()) {
         out["expectations"] = judged_expectations(item);
     } else {

@@ -125,11 +125,15 @@ json location(const std::string& file, LineRange lines) {
 }
 
 json snippet_properties(const SnippetReport& item) {
-    return {{"snippetId", item.snippet.id},
-            {"language", item.snippet.language},
-            {"status", status_name(item.verdict.status)},
-            {"snippetStartLine", item.snippet.start_line},
-            {"snippetEndLine", item.snippet.end_line}};
+    json properties = {{"snippetId", item.snippet.id},
+                       {"language", item.snippet.language},
+                       {"status", status_name(item.verdict.status)},
+                       {"snippetStartLine", item.snippet.start_line},
+                       {"snippetEndLine", item.snippet.end_line}};
+    if (item.allowed_to_fail) {
+        properties["allowedToFail"] = true;
+    }
+    return properties;
 }
 
 void add_results(const SnippetReport& item, RuleTable& rules, json& results) {
@@ -140,7 +144,8 @@ void add_results(const SnippetReport& item, RuleTable& rules, json& results) {
         const VerdictRule& rule = RuleTable::verdict_rule(status);
         results.push_back({{"ruleId", rule.id},
                            {"ruleIndex", rules.index_of(status)},
-                           {"level", "error"},
+                           // The configuration allows it to fail: shown, not failing.
+                           {"level", item.allowed_to_fail ? "warning" : "error"},
                            {"message", {{"text", verdict_details(item, k_max_detail_lines)}}},
                            {"locations", json::array({location(snippet.file, verdict_lines(item))})},
                            {"partialFingerprints",

@@ -161,8 +161,8 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
     const Status status = item.verdict.status;
     const std::string& path = snippet.file;
     const std::string message = item.verdict.message.empty() ? fallback_message(item) : item.verdict.message;
-    out << path << ':' << snippet.start_line << ": " << painter.status(status, status_name(status)) << ": "
-        << message << '\n';
+    out << path << ':' << snippet.start_line << ": " << painter.status(status, status_name(status))
+        << (item.allowed_to_fail ? " (allowed)" : "") << ": " << message << '\n';
     if (item.change) {
         write_change(out, *item.change, painter);
     }
@@ -273,6 +273,7 @@ void write_run_context(const RunReport& report, std::ostream& out) {
 void write_term_report(const RunReport& report, std::ostream& out, const TermStyle& style) {
     const Painter painter(style.color);
     Counts total{};
+    int allowed = 0;  // failures the configuration allows: they do not fail the run
     bool blank_pending = false;
     for (const DocumentReports& document : group_by_document(report)) {
         Counts counts{};
@@ -280,6 +281,11 @@ void write_term_report(const RunReport& report, std::ostream& out, const TermSty
         for (const SnippetReport* item : document.snippets) {
             ++counts[static_cast<std::size_t>(item->verdict.status)];
             ++total[static_cast<std::size_t>(item->verdict.status)];
+            const Status status = item->verdict.status;
+            allowed += item->allowed_to_fail && (status == Status::fail || status == Status::error ||
+                                                 status == Status::timeout)
+                           ? 1
+                           : 0;
             if (item->change) {
                 changes.add(*item->change, item->verdict.status);
             }
@@ -316,8 +322,12 @@ void write_term_report(const RunReport& report, std::ostream& out, const TermSty
     }
     const auto cached = std::count_if(report.snippets.begin(), report.snippets.end(),
                                       [](const SnippetReport& item) { return item.cached; });
-    out << report.snippets.size() << " snippets: " << join(parts, ", ") << fmt::format(" in {:.2f} s", report.seconds)
-        << (cached > 0 ? fmt::format(" ({} from cache)", cached) : "") << '\n';
+    out << report.snippets.size() << " snippets: " << join(parts, ", ");
+    if (allowed > 0) {
+        out << " (" << allowed << " allowed to fail)";
+    }
+    out << fmt::format(" in {:.2f} s", report.seconds) << (cached > 0 ? fmt::format(" ({} from cache)", cached) : "")
+        << '\n';
 }
 
 }  // namespace snipcheck

@@ -243,6 +243,7 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
     std::vector<std::size_t> checked_alone;  // report indices of snippets a parser or checker looks at alone
     std::vector<runners::sql::SqlDocumentJob> sql_jobs;
     std::vector<std::vector<std::size_t>> sql_job_reports;
+    const auto defaults_for = [&](const std::string& path) { return directive_defaults(options.path_rules, path); };
     std::vector<LoadedDocument> loaded;
     for_each_document(
         options.paths, [&](const Diagnostic& diagnostic) { loaded.push_back({diagnostic.path, {}, {diagnostic}}); },
@@ -255,7 +256,7 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
             }
             loaded.push_back(std::move(entry));
         },
-        read);
+        read, defaults_for);
     const std::vector<bool> taken = documents_taken(options, loaded);
     if (options.shard) {
         report.shard = ShardPart{*options.shard, {}, loaded.size()};
@@ -277,6 +278,7 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
         for (extractor::Snippet& snippet : document.snippets) {
             SnippetReport entry;
             entry.snippet = std::move(snippet);
+            entry.allowed_to_fail = allowed_to_fail(options.path_rules, entry.snippet);
             const std::size_t index = report.snippets.size();
             if (std::string reason = skip_reason(entry.snippet); !reason.empty()) {
                 entry.verdict = skipped(std::move(reason));

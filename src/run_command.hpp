@@ -10,6 +10,8 @@
 
 #include "runners/sql/sql_runner.hpp"
 #include "src/fail_policy.hpp"
+#include "src/fixture_choice.hpp"
+#include "src/path_rules.hpp"
 #include "src/shard.hpp"
 #include "src/report_targets.hpp"
 #include "src/snippet_report.hpp"
@@ -34,6 +36,8 @@ struct RunOptions {
     std::optional<ShardSpec> shard;   // run only this shard's documents
     std::optional<FailOn> fail_on;    // unset: `regressed` with a baseline, else `fail`
     UpdateMode update = UpdateMode::none;
+    FixtureChoices fixtures;  // from the configuration file's [fixtures]
+    PathRules path_rules;     // from the configuration file: [[overrides]], allow-fail
 };
 
 enum class KeepBytes { no, yes };
@@ -50,7 +54,8 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
 
 // Exit status: by the --fail-on policy (fail_policy.hpp): by default 0 when
 // nothing failed, errored or timed out (and every document was read), or with
-// a baseline when nothing regressed; 1 otherwise; 2 for a configuration error
+// a baseline when nothing regressed; snippets the configuration allows to fail
+// never count; 1 otherwise; 2 for a configuration error
 // (an unreadable baseline included).
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err);
 

@@ -20,6 +20,7 @@ struct SnippetReport {
     Verdict verdict;
     bool cached = false;  // the run came from the result cache, not from running now
     std::optional<SnippetChange> change;  // with --baseline: how it compares with the earlier report
+    bool allowed_to_fail = false;  // the configuration's allow-fail names it: its failure does not fail the run
 };
 
 // What the sandbox could and could not put in place on this machine.

@@ -72,3 +72,22 @@ TEST_CASE("a report's outcome counts come from its verdicts, errors and changes"
     CHECK(counts.regressed == 1);
     CHECK(counts.new_errors == 1);
 }
+
+TEST_CASE("snippets the configuration allows to fail are left out of the outcome counts", "[fail_policy][config]") {
+    RunReport report;
+    for (Status status : {Status::fail, Status::fail, Status::error, Status::timeout}) {
+        SnippetReport item;
+        item.verdict.status = status;
+        item.allowed_to_fail = true;
+        report.snippets.push_back(item);
+    }
+    report.snippets[0].allowed_to_fail = false;
+    report.snippets[1].change = SnippetChange{Change::regressed, Status::pass, 1};
+    const OutcomeCounts counts = outcome_counts(report);
+    CHECK(counts.fail == 1);
+    CHECK(counts.error == 0);
+    CHECK(counts.timeout == 0);
+    CHECK(counts.regressed == 0);
+    CHECK(exit_status_for(FailOn::error, counts) == 0);
+    CHECK(exit_status_for(FailOn::fail, counts) == 1);
+}
