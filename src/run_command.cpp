@@ -309,6 +309,12 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
             jobs[job].snippets.push_back(&report.snippets[index].snippet);
         }
         runners::python::FixtureChoice choice = runners::python::choose_fixtures(jobs[job].snippets);
+        // The configuration's [fixtures] django = "on" | "off" overrides what the imports say.
+        if (options.fixtures.django == FixtureSwitch::off) {
+            choice.fixtures.clear();
+        } else if (options.fixtures.django == FixtureSwitch::on && choice.fixtures.empty()) {
+            choice.fixtures.emplace_back("django");
+        }
         jobs[job].fixtures = std::move(choice.fixtures);
         jobs[job].project_names = std::move(choice.project_names);
     }

@@ -3,7 +3,11 @@
 // database, eager Celery), on tests/data/e2e/django_fixture.md.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -119,4 +123,23 @@ TEST_CASE("a template part of a mixed block is compiled, its syntax error at its
     // `{% if %}` is the template's fourth line.
     CHECK(tmpl["exception"]["line"] == tmpl["start_line"].get<int>() + 3);
     CHECK(tmpl["message"].get<std::string>().find("TemplateSyntaxError") != std::string::npos);
+}
+
+TEST_CASE("the configuration's [fixtures] django = off runs Django snippets unconfigured", "[e2e][django]") {
+    char folder[] = "/tmp/snipcheck-django-off-XXXXXX";
+    REQUIRE(::mkdtemp(folder) != nullptr);
+    const std::string config = std::string(folder) + "/snipcheck.toml";
+    {
+        std::ofstream out(config);
+        out << "[fixtures]\ndjango = \"off\"\n";
+    }
+    const auto run = run_snipcheck("run tests/data/e2e/django_fixture.md --no-cache --format json --config '" + config + "'");
+    std::remove(config.c_str());
+    ::rmdir(folder);
+    const json off = json::parse(run.out, nullptr, false);
+    REQUIRE_FALSE(off.is_discarded());
+    const json& models = off["snippets"][0];
+    INFO(models.dump(1));
+    CHECK(models["status"] == "error");
+    CHECK(models["message"].get<std::string>().find("ImproperlyConfigured") != std::string::npos);
 }
