@@ -48,7 +48,7 @@ Sha256& Sha256::update(std::string_view bytes) {
     return *this;
 }
 
-std::string Sha256::hex_digest() {
+std::array<std::uint8_t, 32> Sha256::digest() {
     const std::uint64_t bits = m_total * 8;
     // Padding: a one bit, zeros, then the message length in bits, big-endian.
     const std::uint8_t one = 0x80;
@@ -62,13 +62,22 @@ std::string Sha256::hex_digest() {
         length[static_cast<std::size_t>(i)] = static_cast<char>((bits >> (56 - 8 * i)) & 0xff);
     }
     update(std::string_view(length.data(), length.size()));
+    std::array<std::uint8_t, 32> out{};
+    for (std::size_t word = 0; word < m_state.size(); ++word) {
+        for (std::size_t byte = 0; byte < 4; ++byte) {
+            out[word * 4 + byte] = static_cast<std::uint8_t>(m_state[word] >> (24 - 8 * byte));
+        }
+    }
+    return out;
+}
+
+std::string Sha256::hex_digest() {
     static constexpr char k_hex[] = "0123456789abcdef";
     std::string out;
     out.reserve(64);
-    for (std::uint32_t word : m_state) {
-        for (int shift = 28; shift >= 0; shift -= 4) {
-            out.push_back(k_hex[(word >> shift) & 0xf]);
-        }
+    for (std::uint8_t byte : digest()) {
+        out.push_back(k_hex[byte >> 4]);
+        out.push_back(k_hex[byte & 0xf]);
     }
     return out;
 }
@@ -118,20 +127,16 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string sha256_base64(std::string_view bytes) {
     static constexpr char k_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    const std::string hex = sha256_hex(bytes);
-    std::string digest;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-        digest.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
-    }
+    const std::array<std::uint8_t, 32> digest = Sha256().update(bytes).digest();
     std::string out;
     for (std::size_t i = 0; i < digest.size(); i += 3) {
         const std::size_t left = digest.size() - i;
-        std::uint32_t group = static_cast<std::uint32_t>(static_cast<unsigned char>(digest[i])) << 16;
+        std::uint32_t group = static_cast<std::uint32_t>(digest[i]) << 16;
         if (left > 1) {
-            group |= static_cast<std::uint32_t>(static_cast<unsigned char>(digest[i + 1])) << 8;
+            group |= static_cast<std::uint32_t>(digest[i + 1]) << 8;
         }
         if (left > 2) {
-            group |= static_cast<unsigned char>(digest[i + 2]);
+            group |= digest[i + 2];
         }
         out.push_back(k_alphabet[(group >> 18) & 63]);
         out.push_back(k_alphabet[(group >> 12) & 63]);

@@ -18,8 +18,10 @@ public:
     // Adds bytes; may be called any number of times before hex_digest().
     Sha256& update(std::string_view bytes);
 
-    // The digest of everything added, as 64 lowercase hex digits. The
-    // object is spent afterwards.
+    // The digest of everything added. The object is spent afterwards.
+    std::array<std::uint8_t, 32> digest();
+
+    // The digest as 64 lowercase hex digits.
     std::string hex_digest();
 
 private:
