@@ -1,7 +1,6 @@
 #include "src/checker.hpp"
 
 #include <cctype>
-#include <algorithm>
 #include <csignal>
 #include <optional>
 #include <string>
@@ -495,12 +494,7 @@ Verdict check(const Snippet& snippet, const RunOutput& run) {
         Verdict verdict = judge_run(snippet, run);
         // Stand-ins are never silent: the message says what the run leaned on.
         if (!run.stubs.empty() && verdict.status != Status::skip && !run.static_check) {
-            const std::size_t shown = std::min<std::size_t>(run.stubs.size(), 3);
-            std::string list = join(std::vector<std::string>(run.stubs.begin(), run.stubs.begin() + static_cast<long>(shown)), ", ");
-            if (shown < run.stubs.size()) {
-                list += fmt::format(" and {} more", run.stubs.size() - shown);
-            }
-            verdict.message += " (ran against stand-ins: " + list + ")";
+            verdict.message += " (ran against stand-ins: " + join_first(run.stubs, 3) + ")";
         }
         return verdict;
     } catch (...) {

@@ -129,12 +129,6 @@ bool has_cache_mount(const Instruction& run, std::string_view target) {
     });
 }
 
-std::string listed(const Words& names) {
-    const std::size_t shown = std::min<std::size_t>(names.size(), 3);
-    std::string text = join(Words(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown)), ", ");
-    return names.size() > shown ? text + fmt::format(" and {} more", names.size() - shown) : text;
-}
-
 class RunLinter {
 public:
     RunLinter(const ParsedDockerfile& parsed, std::vector<Finding>& findings)
@@ -226,7 +220,7 @@ private:
             add(line, "apt-get-unpinned", Severity::note,
                 fmt::format("{} install without versions ({}): the packages change from build to build; pin them "
                             "as name=version",
-                            name, listed(unpinned)));
+                            name, join_first(unpinned, 3)));
         }
     }
 
