@@ -16,8 +16,12 @@
 
 #include "tests/e2e/run_binary.hpp"
 #include "tests/e2e/shell_command.hpp"
+#include "tests/temp_folder.hpp"
 
 namespace {
+
+using snipcheck::test::content_of;
+using snipcheck::test::TempFolder;
 
 using nlohmann::json;
 using snipcheck::test::run_shell;
@@ -29,27 +33,6 @@ constexpr int k_height = 2000;
 // Chromium takes a few seconds to start on a busy machine; past this it is
 // killed with every process it started (timeout signals its process group).
 constexpr const char* k_browser_limit = "timeout -k 10 120 ";
-
-struct TempFolder {
-    fs::path path;
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "snipcheck-browser-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
-
-std::string content_of(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::size_t count_of(const std::string& text, const std::string& part) {
     std::size_t count = 0;

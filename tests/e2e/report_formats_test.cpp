@@ -14,34 +14,17 @@
 #include "tests/e2e/run_binary.hpp"
 #include "tests/e2e/shell_command.hpp"
 #include "tests/src/sarif_structure.hpp"
+#include "tests/temp_folder.hpp"
 
 namespace {
+
+using snipcheck::test::content_of;
+using snipcheck::test::TempFolder;
 
 using nlohmann::json;
 using snipcheck::test::run_shell;
 using snipcheck::test::run_snipcheck;
 namespace fs = std::filesystem;
-
-struct TempFolder {
-    fs::path path;
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "snipcheck-formats-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
-
-std::string content_of(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // Python's xml.etree parses the JUnit file and checks its structure: a
 // <testsuites> root whose counts are the sums of its suites', each suite's

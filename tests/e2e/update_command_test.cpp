@@ -12,32 +12,16 @@
 #include <vector>
 
 #include "tests/e2e/run_binary.hpp"
+#include "tests/temp_folder.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
+using snipcheck::test::content_of;
+using snipcheck::test::TempFolder;
+
 using snipcheck::test::run_snipcheck;
-
-struct TempFolder {
-    fs::path path;
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "snipcheck-update-e2e-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-std::string content_of(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 void write(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 

@@ -11,31 +11,15 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/src/report_fixtures.hpp"
+#include "tests/temp_folder.hpp"
 
 using namespace snipcheck;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempFolder {
-    fs::path path;
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "snipcheck-writer-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-std::string content_of(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using snipcheck::test::content_of;
+using snipcheck::test::TempFolder;
 
 }  // namespace
 
