@@ -51,6 +51,9 @@ void installed_app_names(const std::string& code, std::vector<std::string>& name
 
 // `# blog/models.py`, `# File: shop/views.py`.
 void path_comment_names(const std::string& code, std::vector<std::string>& names) {
+    if (code.find(".py") == std::string::npos) {
+        return;  // most snippets name no file: spare them the regex
+    }
     static const std::regex comment(R"((?:^|\n)\s*#\s*(?:[Ff]ile:\s*)?([A-Za-z_][A-Za-z0-9_]*)/[A-Za-z0-9_/]*\.py\b)");
     for (std::sregex_iterator it(code.begin(), code.end(), comment), end; it != end; ++it) {
         const std::string name = (*it)[1];
