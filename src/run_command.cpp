@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <future>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -110,6 +111,16 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
         report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
         return false;
     }
+    // pyflakes reads every document's Python in one process, session-aware.
+    // It runs beside the snippets (the fork server is already forked: this
+    // is the first thread) and is awaited after them.
+    std::vector<runners::python::LintDocument> lint_documents;
+    for (const auto& job : jobs) {
+        lint_documents.push_back({job.snippets});
+    }
+    std::future<runners::python::LintResult> linting = std::async(std::launch::async, [&lint_documents] {
+        return runners::python::lint_python(lint_documents, k_lint_timeout_seconds);
+    });
     const std::size_t total = all_python.size();
     ProgressLine progress(err, ::isatty(STDERR_FILENO) != 0 ? IsTerminal::yes : IsTerminal::no);
     runners::python::PythonRunResult result = runner->run(jobs, [&](std::size_t done) {
@@ -118,12 +129,7 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
     progress.clear();
     report.sandbox = std::move(result.sandbox);
     report.python_version = std::move(result.python_version);
-    // pyflakes reads every document's Python in one process, session-aware.
-    std::vector<runners::python::LintDocument> lint_documents;
-    for (const auto& job : jobs) {
-        lint_documents.push_back({job.snippets});
-    }
-    runners::python::LintResult lint = runners::python::lint_python(lint_documents, k_lint_timeout_seconds);
+    runners::python::LintResult lint = linting.get();
     if (!lint.error.empty()) {
         report.sandbox.missing.push_back("pyflakes lint: " + lint.error);
     }

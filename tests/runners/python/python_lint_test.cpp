@@ -187,3 +187,24 @@ TEST_CASE("lint_python says when the interpreter does not exist") {
     CHECK(result.error == "/nonexistent/bin/python3 is not installed");
     CHECK(result.findings.empty());
 }
+
+TEST_CASE("lint_python lists the unused names of one import statement in the order of their messages") {
+    // pyflakes yields them in set order, which changes from one process to the next.
+    const Linted linted = lint_markdown({"```python\nimport sys, os, json, re, collections, itertools\n```\n"});
+    CHECK(described(linted.result.findings[0][0]) == Lines{"2 unused-import warning 'collections' imported but unused",
+                                                            "2 unused-import warning 'itertools' imported but unused",
+                                                            "2 unused-import warning 'json' imported but unused",
+                                                            "2 unused-import warning 'os' imported but unused",
+                                                            "2 unused-import warning 're' imported but unused",
+                                                            "2 unused-import warning 'sys' imported but unused"});
+}
+
+TEST_CASE("lint_python knows the builtins in every snippet, also after a snippet rebound one") {
+    const Linted linted = lint_markdown({
+        "```python\nprint(len([1]), __name__)\n```\n\n"
+        "```python\nsorted = [3]\nprint(sorted)\n```\n\n"
+        "```python\ndef show():\n    return len(sorted), max(sorted), undefined_here\n```\n"});
+    CHECK(described(linted.result.findings[0][0]).empty());
+    CHECK(described(linted.result.findings[0][1]).empty());
+    CHECK(described(linted.result.findings[0][2]) == Lines{"12 undefined-name error undefined name 'undefined_here'"});
+}
