@@ -9,18 +9,21 @@
 #        snippet (each snippet starts when the previous result is sent), then
 #        {"event": "done"}. The C++ side kills the process on timeout.
 import ast
+import bisect
 import builtins
 import io
 import json
 import linecache
 import os
 import socket
-import symtable
 import sys
 import threading
 import time
 import traceback
 import types
+
+from _symtable import (DEF_IMPORT, DEF_LOCAL, GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, SCOPE_MASK, SCOPE_OFF, USE,
+                       symtable)
 
 HARNESS_FILE = "<snipcheck-harness>"
 
@@ -167,6 +170,7 @@ class Snippet:
         self._tree = None
         self._syntax_error = None
         self._names = None
+        self._codes = {}  # (id of the first statement, statements, mode) -> code
 
     def doc_line(self, line):
         if 1 <= line <= len(self.line_map):
@@ -180,9 +184,17 @@ class Snippet:
         return (node.end_lineno or node.lineno) + self.offset
 
     def compile(self, nodes, mode):
-        """Code for consecutive top-level statements. From their source text
-        when they own whole lines (several times faster than compiling the
-        tree), else from the tree."""
+        """Code for consecutive top-level statements, compiled once: a
+        snippet other snippets need is replayed for each of them."""
+        key = (id(nodes[0]), len(nodes), mode)
+        code = self._codes.get(key)
+        if code is None:
+            code = self._codes[key] = self._compile(nodes, mode)
+        return code
+
+    def _compile(self, nodes, mode):
+        """From the statements' source text when they own whole lines
+        (several times faster than compiling the tree), else from the tree."""
         text = self._text_of(nodes)
         if text is not None:
             first, source = text
@@ -270,7 +282,7 @@ class Snippet:
             self._names = (set(), set())
             if self.tree is not None:
                 try:
-                    self._names = _names(symtable.symtable(self.code, self.path, "exec"))
+                    self._names = _names(symtable(self.code, self.path, "exec"))
                 except SyntaxError:
                     pass
                 else:
@@ -279,23 +291,26 @@ class Snippet:
 
 
 def _names(table):
-    """Names a module defines at top level, and global names it uses without defining."""
+    """Names a module defines at top level, and global names it uses without
+    defining. Reads the compiler's symbol flags (_symtable) rather than the
+    symtable module, whose wrapper objects cost half as much again."""
     defines = set()
     used = set()
-    for symbol in table.get_symbols():
-        if symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace():
-            defines.add(symbol.get_name())
-        if symbol.is_referenced():
-            used.add(symbol.get_name())
-    stack = list(table.get_children())
+    for name, flags in table.symbols.items():
+        if flags & (DEF_LOCAL | DEF_IMPORT):
+            defines.add(name)
+        if flags & USE:
+            used.add(name)
+    stack = list(table.children)
     while stack:
         child = stack.pop()
-        stack.extend(child.get_children())
-        for symbol in child.get_symbols():
-            if symbol.is_global() and symbol.is_referenced():
-                used.add(symbol.get_name())
-            if symbol.is_declared_global() and symbol.is_assigned():
-                defines.add(symbol.get_name())
+        stack.extend(child.children)
+        for name, flags in child.symbols.items():
+            scope = (flags >> SCOPE_OFF) & SCOPE_MASK
+            if flags & USE and scope in (GLOBAL_IMPLICIT, GLOBAL_EXPLICIT):
+                used.add(name)
+            if flags & DEF_LOCAL and scope == GLOBAL_EXPLICIT:  # `global x` then x = ...
+                defines.add(name)
     needs = {name for name in used - defines if not hasattr(builtins, name)}
     needs.discard("__name__")
     needs.discard("__file__")
@@ -328,10 +343,36 @@ def _register_source(path, snippets):
     linecache.cache[path] = (sum(map(len, lines)), None, lines, path)
 
 
-def _replay_plan(snippets, position, avoid):
+def _definers(snippets, avoid):
+    """Name -> ascending positions of the snippets that define it at top
+    level (those that parse and are not avoided), so that a plan looks a
+    name up instead of scanning the document for each snippet."""
+    index = {}
+    for position, snippet in enumerate(snippets):
+        if position in avoid or snippet.tree is None:
+            continue
+        for name in snippet.defines:
+            index.setdefault(name, []).append(position)
+    return index
+
+
+def _definer(positions, user, target):
+    """Of `positions`, the latest before `user`, else the first after
+    `user` and `target`; never `target` itself. None when there is none."""
+    for i in range(bisect.bisect_left(positions, user) - 1, -1, -1):
+        if positions[i] != target:
+            return positions[i]
+    for j in positions[bisect.bisect_right(positions, max(user, target)):]:
+        if j != target:
+            return j
+    return None
+
+
+def _replay_plan(snippets, position, avoid, definers):
     """Snippets that define the names snippet `position` needs: the latest
     earlier definition wins; a name no earlier snippet defines comes from the
-    first later one that does (guides that use a model before they show it)."""
+    first later one that does (guides that use a model before they show it).
+    `definers` is _definers(snippets, avoid)."""
     target = snippets[position]
     if target.mode == "isolated":
         return []
@@ -341,15 +382,10 @@ def _replay_plan(snippets, position, avoid):
     pending = [(position, name) for name in target.needs]
     while pending:
         user, name = pending.pop()
-        candidates = list(range(user - 1, -1, -1)) + list(range(max(user, position) + 1, len(snippets)))
-        for j in candidates:
-            if j == position or j in avoid or snippets[j].tree is None:
-                continue
-            if name in snippets[j].defines:
-                if j not in chosen:
-                    chosen.add(j)
-                    pending.extend((j, needed) for needed in snippets[j].needs)
-                break
+        j = _definer(definers.get(name, ()), user, position)
+        if j is not None and j not in chosen:
+            chosen.add(j)
+            pending.extend((j, needed) for needed in snippets[j].needs)
     return sorted(chosen)
 
 
@@ -361,6 +397,7 @@ class Runner:
         self.capture = Capture()
         self.snippets = [Snippet(spec, self.path) for spec in request["snippets"]]
         self.avoid = set(request.get("avoid", ()))
+        self._definers = None
         self.dirty = False
         _register_source(self.path, self.snippets)
 
@@ -407,7 +444,9 @@ class Runner:
                           traceback='  File "%s", line %d\n    %s\nSyntaxError: %s\n'
                           % (self.path, line, (error.text or "").strip(), error.msg))
             return self._finish(result, began)
-        for j in _replay_plan(self.snippets, position, self.avoid):
+        if self._definers is None:
+            self._definers = _definers(self.snippets, self.avoid)
+        for j in _replay_plan(self.snippets, position, self.avoid, self._definers):
             result["replayed"].append(self.snippets[j].id)
             self._replay(self.snippets[j], module)
         self.capture.reset()
