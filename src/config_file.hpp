@@ -4,6 +4,7 @@
 // the current folder; read with toml++ and validated strictly: every error
 // is `FILE:LINE:COLUMN: error: ...` at the key or value it is about.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,7 @@ struct ConfigFile {
     std::vector<GlobPattern> exclude;  // never checked, wherever they come from
     std::optional<double> timeout_seconds;
     std::optional<int> jobs;
+    std::optional<std::uintmax_t> cache_max_bytes;  // cache-max-mb
     std::string format;  // a --format list ("term,json=report.json"), its paths made absolute; empty: not set
     std::optional<runners::sql::SqlEngine> sql_engine;
     std::string python;  // resolved against `folder`; empty: not set

@@ -22,8 +22,11 @@ namespace fs = std::filesystem;
 constexpr double k_max_timeout_seconds = 86400;  // as --timeout
 constexpr std::int64_t k_max_jobs = 256;         // as --jobs
 
-constexpr std::array<std::string_view, 10> k_top_keys = {"include", "exclude", "timeout", "jobs",      "format",
-                                                         "sql-engine", "python", "fixtures", "overrides", "allow-fail"};
+constexpr std::int64_t k_max_cache_mb = std::int64_t{1} << 20;  // a TiB
+
+constexpr std::array<std::string_view, 11> k_top_keys = {"include",  "exclude",  "timeout",   "jobs",
+                                                         "format",   "sql-engine", "python",  "fixtures",
+                                                         "overrides", "allow-fail", "cache-max-mb"};
 constexpr std::array<std::string_view, 5> k_override_keys = {"paths", "timeout", "skip", "session", "language"};
 constexpr std::array<std::string_view, 1> k_fixture_keys = {"django"};
 
@@ -134,6 +137,8 @@ private:
             read_overrides(node);
         } else if (name == "allow-fail") {
             read_allow_fail(node);
+        } else if (name == "cache-max-mb") {
+            read_cache_max_mb(node);
         } else {
             unknown_key(key, m_table_name, k_top_keys);
         }
@@ -190,6 +195,20 @@ private:
             return;
         }
         into = seconds;
+    }
+
+    void read_cache_max_mb(const toml::node& node) {
+        const std::string what = fmt::format("a whole number of MiB from 1 to {}", k_max_cache_mb);
+        const auto* megabytes = node.as_integer();
+        if (megabytes == nullptr) {
+            wrong_type(node, "cache-max-mb", what);
+            return;
+        }
+        if (megabytes->get() < 1 || megabytes->get() > k_max_cache_mb) {
+            error_at(node.source(), fmt::format("'cache-max-mb' is {}, not {}", what, megabytes->get()));
+            return;
+        }
+        m_config.cache_max_bytes = static_cast<std::uintmax_t>(megabytes->get()) << 20;
     }
 
     void read_jobs(const toml::node& node) {

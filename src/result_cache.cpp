@@ -67,7 +67,12 @@ json read_entry(const std::string& path, const std::string& key, const char* kin
                       entry.value("key", json()) == key && entry.value("kind", json()) == kind &&
                       entry.value("start_line", json()).is_number_integer() && entry.value("file", json()).is_string() &&
                       entry.value("anchored", json()).is_boolean();
-    return ours ? entry : json(json::value_t::discarded);
+    if (!ours) {
+        return json(json::value_t::discarded);
+    }
+    // The entry's time is its last use: pruning removes the longest unused.
+    ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
+    return entry;
 }
 
 json entry_header(const std::string& key, const char* kind, const extractor::Snippet& first, bool anchored) {

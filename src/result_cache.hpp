@@ -8,8 +8,8 @@
 // a temporary file beside it and renamed into place, so a reader sees a
 // whole entry or none; two runs writing one key write the same thing. An
 // entry that is truncated, damaged, of another format version, or not the
-// entry its name says is a miss, never an error. Entries are not removed:
-// delete the folder to start afresh.
+// entry its name says is a miss, never an error. A hit refreshes the
+// entry's modification time; src/cache_pruning removes the longest unused.
 
 #include <optional>
 #include <set>

@@ -22,6 +22,7 @@
 #include "runners/python/python_runner.hpp"
 #include "runners/sql/sql_runner.hpp"
 #include "runners/tool_process.hpp"
+#include "src/cache_pruning.hpp"
 #include "src/cached_runs.hpp"
 #include "src/checker.hpp"
 #include "src/document_loader.hpp"
@@ -145,6 +146,18 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
         }
     }
     return lint.error.empty();
+}
+
+// At most hourly, the cache is cut back to its size limit.
+void prune_if_due(const ResultCache& cache, std::uintmax_t max_bytes, std::ostream& err) {
+    const auto now = std::chrono::system_clock::now();
+    if (!prune_due(cache.folder(), now, std::chrono::hours(1))) {
+        return;
+    }
+    mark_pruned(cache.folder());  // first, so a run beside this one does not prune too
+    if (const auto pruned = prune_cache(cache.folder(), max_bytes, now); !pruned) {
+        err << "snipcheck: warning: cache: " << pruned.error() << "\n";
+    }
 }
 
 // Runs the SQL snippets of each document in one SQLite session and judges them.
@@ -345,6 +358,9 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
     }
     if (!cached.write_error().empty()) {
         err << "snipcheck: warning: cache: " << cached.write_error() << "\n";
+    }
+    if (cache) {
+        prune_if_due(*cache, options.cache_max_bytes, err);
     }
     for (const std::string& missing : runners::tool_sandbox_missing()) {
         const std::string note = "external checkers: " + missing;

@@ -2,6 +2,7 @@
 // `snipcheck run`: extract every snippet, run the Python ones in the
 // sandboxed runner, judge each against its expectations, report.
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <map>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "runners/sql/sql_runner.hpp"
+#include "src/cache_pruning.hpp"
 #include "src/fail_policy.hpp"
 #include "src/fixture_choice.hpp"
 #include "src/path_rules.hpp"
@@ -31,6 +33,7 @@ struct RunOptions {
     runners::sql::SqlEngine sql_engine = runners::sql::SqlEngine::sqlite;
     bool no_cache = false;  // run everything; read and write no cache
     std::string cache_dir;  // empty: ResultCache::default_folder()
+    std::uintmax_t cache_max_bytes = k_default_cache_max_bytes;  // pruned down to 80% above this
     bool verbose = false;
     std::string baseline;             // an earlier JSON report to compare with; empty: none
     std::optional<ShardSpec> shard;   // run only this shard's documents

@@ -12,6 +12,7 @@ RunOptions run_options_from(const ConfigFile& config) {
     RunOptions options;
     options.timeout_seconds = config.timeout_seconds.value_or(options.timeout_seconds);
     options.jobs = config.jobs.value_or(options.jobs);
+    options.cache_max_bytes = config.cache_max_bytes.value_or(options.cache_max_bytes);
     options.sql_engine = config.sql_engine.value_or(options.sql_engine);
     if (!config.python.empty()) {
         options.python = config.python;

@@ -4,6 +4,7 @@
 // runs everything and writes nothing.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -176,4 +177,28 @@ TEST_CASE("cache: a folder that cannot be made is a warning, and everything runs
     CHECK(run.out.find("snipcheck: warning: cache: cannot make the cache folder") != std::string::npos);
     CHECK(run.out.find("5 snippets: 4 pass") != std::string::npos);
     CHECK(run_snipcheck("run examples --cache-dir ''").status == 2);
+}
+
+TEST_CASE("cache: a run cuts a cache over cache-max-mb back, the longest unused entries first", "[e2e][cache]") {
+    Workspace workspace;
+    // 3 MiB of old entries from earlier documents, against a limit of 1 MiB.
+    const std::string old_entries = workspace.cache() + "/ee";
+    fs::create_directories(old_entries);
+    for (int i = 0; i < 3; ++i) {
+        const std::string path = old_entries + "/ee" + std::to_string(i) + ".json";
+        std::ofstream(path, std::ios::binary) << std::string(std::size_t{1} << 20, ' ');
+        fs::last_write_time(path, fs::file_time_type::clock::now() - std::chrono::hours(24 * (10 + i)));
+    }
+    const std::string config = fs::path(workspace.document()).parent_path().string() + "/snipcheck.toml";
+    std::ofstream(config) << "cache-max-mb = 1\n";
+    const json cold = workspace.run_json("--config '" + config + "'");
+    CHECK(fs::exists(workspace.cache() + "/last-prune"));
+    std::size_t old_left = 0;
+    for (int i = 0; i < 3; ++i) {
+        old_left += fs::exists(old_entries + "/ee" + std::to_string(i) + ".json") ? 1 : 0;
+    }
+    CHECK(old_left == 0);
+    // This run's own entries were used last and stay: the next run takes them.
+    const json warm = workspace.run_json("--config '" + config + "'");
+    CHECK(warm["summary"]["cached"] == cold["snippets"].size());
 }

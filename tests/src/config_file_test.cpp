@@ -190,10 +190,10 @@ TEST_CASE("config: every error is reported, in file order", "[config]") {
     CHECK(errors_of("zeta = 1\ntimeout = -2\nalpha = 1\n") ==
           std::vector<std::string>{
               "snipcheck.toml:1:1: error: unknown key 'zeta' (known: include, exclude, timeout, jobs, format, "
-              "sql-engine, python, fixtures, overrides, allow-fail)",
+              "sql-engine, python, fixtures, overrides, allow-fail, cache-max-mb)",
               "snipcheck.toml:2:11: error: 'timeout' is a number of seconds above 0 and at most 86400, not -2",
               "snipcheck.toml:3:1: error: unknown key 'alpha' (known: include, exclude, timeout, jobs, format, "
-              "sql-engine, python, fixtures, overrides, allow-fail)"});
+              "sql-engine, python, fixtures, overrides, allow-fail, cache-max-mb)"});
 }
 
 TEST_CASE("config: a value of the wrong type is an error at the value", "[config]") {
@@ -393,4 +393,16 @@ TEST_CASE("config: --config names the file, --no-config reads none", "[config]")
     auto none = load_config(ConfigChoice{ConfigSearch::none, {}});
     REQUIRE(none.has_value());
     CHECK_FALSE(none->has_value());
+}
+
+TEST_CASE("config: cache-max-mb sets the cache's size limit in MiB", "[config]") {
+    const auto config = parse_config("cache-max-mb = 64\n", "snipcheck.toml", "/project");
+    REQUIRE(config.has_value());
+    CHECK(config->cache_max_bytes == std::uintmax_t{64} << 20);
+    CHECK(errors_of("cache-max-mb = 0\n") ==
+          std::vector<std::string>{
+              "snipcheck.toml:1:16: error: 'cache-max-mb' is a whole number of MiB from 1 to 1048576, not 0"});
+    CHECK(errors_of("cache-max-mb = \"1G\"\n") ==
+          std::vector<std::string>{"snipcheck.toml:1:16: error: 'cache-max-mb' is a whole number of MiB from 1 to "
+                                   "1048576, not a string"});
 }
