@@ -322,6 +322,18 @@ bool tool_running(RunningTool& tool) {
     return false;
 }
 
+bool wait_tool(RunningTool& tool, double timeout_seconds) {
+    if (tool.pid <= 0) {
+        return false;
+    }
+    int status = 0;
+    const bool timed_out = wait_or_kill(tool.pid, timeout_seconds, status);
+    fill_status(status, tool.exit_code, tool.signal);
+    ::kill(-tool.pid, SIGKILL);
+    tool.pid = -1;
+    return timed_out;
+}
+
 void stop_tool(RunningTool& tool, int first_signal, double grace_seconds) {
     if (!tool_running(tool)) {
         return;

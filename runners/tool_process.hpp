@@ -80,6 +80,10 @@ std::optional<RunningTool> start_tool(const ToolRequest& request, std::string& e
 // Is the tool still running? Reaps it (filling exit_code/signal) when not.
 bool tool_running(RunningTool& tool);
 
+// Waits for the tool to end, up to `timeout_seconds`, then kills its whole
+// process group; always reaps. True when it timed out.
+bool wait_tool(RunningTool& tool, double timeout_seconds);
+
 // Sends `first_signal` (servers differ in which one means "shut down now"),
 // waits up to `grace_seconds`, then kills the whole process group; always reaps.
 void stop_tool(RunningTool& tool, int first_signal = SIGTERM, double grace_seconds = 5);

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
-#include <future>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -80,6 +79,13 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
     if (all_python.empty()) {
         return false;
     }
+    // pyflakes reads every document's Python in one process, session-aware,
+    // beside the fork server's start and the snippets' runs.
+    std::vector<runners::python::LintDocument> lint_documents;
+    for (const auto& job : jobs) {
+        lint_documents.push_back({job.snippets});
+    }
+    runners::python::LintRun linting = runners::python::LintRun::start(lint_documents);
     // The fork server imports what the snippets import, once, before it
     // forks any child. Nothing has started a thread so far, so forking it
     // here is safe.
@@ -112,16 +118,6 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
         report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
         return false;
     }
-    // pyflakes reads every document's Python in one process, session-aware.
-    // It runs beside the snippets (the fork server is already forked: this
-    // is the first thread) and is awaited after them.
-    std::vector<runners::python::LintDocument> lint_documents;
-    for (const auto& job : jobs) {
-        lint_documents.push_back({job.snippets});
-    }
-    std::future<runners::python::LintResult> linting = std::async(std::launch::async, [&lint_documents] {
-        return runners::python::lint_python(lint_documents, k_lint_timeout_seconds);
-    });
     const std::size_t total = all_python.size();
     ProgressLine progress(err, ::isatty(STDERR_FILENO) != 0 ? IsTerminal::yes : IsTerminal::no);
     runners::python::PythonRunResult result = runner->run(jobs, [&](std::size_t done) {
@@ -130,7 +126,7 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
     progress.clear();
     report.sandbox = std::move(result.sandbox);
     report.python_version = std::move(result.python_version);
-    runners::python::LintResult lint = linting.get();
+    runners::python::LintResult lint = linting.finish(k_lint_timeout_seconds);
     if (!lint.error.empty()) {
         report.sandbox.missing.push_back("pyflakes lint: " + lint.error);
     }

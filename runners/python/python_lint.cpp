@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -99,39 +100,62 @@ std::string last_line(const std::string& text) {
 
 }  // namespace
 
-LintResult lint_python(const std::vector<LintDocument>& documents, double timeout_seconds,
-                       const std::string& python) {
-    ScratchFolder scratch;
+LintRun LintRun::start(const std::vector<LintDocument>& documents, const std::string& python) {
+    LintRun run;
+    run.m_documents = &documents;
+    run.m_started = std::chrono::steady_clock::now();
+    run.m_scratch = std::make_unique<ScratchFolder>();
+    const ScratchFolder& scratch = *run.m_scratch;
     if (!scratch.error().empty()) {
-        return LintResult{{}, scratch.error()};
+        run.m_error = scratch.error();
+        return run;
     }
     if (!scratch.write(k_driver_name, std::string(k_pyflakes_driver_source)) ||
         !scratch.write(k_input_name, request_text(documents))) {
-        return LintResult{{}, "cannot write the pyflakes input into " + scratch.path()};
+        run.m_error = "cannot write the pyflakes input into " + scratch.path();
+        return run;
     }
     ToolRequest request;
     // -I: no PYTHON* variables, user site or current folder on sys.path;
     // -B: no bytecode files.
     request.argv = {python, "-I", "-B", k_driver_name, k_input_name, k_output_name};
     request.scratch = &scratch;
-    request.timeout_seconds = timeout_seconds;
-    const ToolResult ran = run_tool(request);
-    if (!ran.started) {
-        return LintResult{{}, ran.error};
+    run.m_tool = start_tool(request, run.m_error);
+    return run;
+}
+
+LintResult LintRun::finish(double timeout_seconds) {
+    if (!m_tool) {
+        return LintResult{{}, m_error.empty() ? std::string("pyflakes did not start") : m_error};
     }
-    if (ran.timed_out) {
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+    RunningTool tool = std::move(*m_tool);
+    m_tool.reset();
+    if (wait_tool(tool, std::max(0.0, timeout_seconds - spent))) {
         return LintResult{{}, fmt::format("pyflakes timed out after {} s", timeout_seconds)};
     }
-    if (ran.exit_code != 0) {
-        const std::string why = last_line(ran.stderr_text);
-        return LintResult{{}, fmt::format("pyflakes failed ({}): {}", ran.signal != 0 ? fmt::format("signal {}", ran.signal)
-                                                                                      : fmt::format("exit {}", ran.exit_code),
+    if (tool.exit_code != 0) {
+        const std::string why = last_line(read_tail(tool.stderr_path));
+        return LintResult{{}, fmt::format("pyflakes failed ({}): {}", tool.signal != 0 ? fmt::format("signal {}", tool.signal)
+                                                                                       : fmt::format("exit {}", tool.exit_code),
                                           why.empty() ? std::string("no message") : why)};
     }
-    std::ifstream answer(scratch.path() + "/" + k_output_name, std::ios::binary);
+    std::ifstream answer(m_scratch->path() + "/" + k_output_name, std::ios::binary);
     std::ostringstream text;
     text << answer.rdbuf();
-    return read_answer(documents, text.str());
+    return read_answer(*m_documents, text.str());
+}
+
+LintRun::~LintRun() {
+    // Not finished (the run ended early): nothing may outlive the run.
+    if (m_tool) {
+        stop_tool(*m_tool, SIGKILL, 0);
+    }
+}
+
+LintResult lint_python(const std::vector<LintDocument>& documents, double timeout_seconds,
+                       const std::string& python) {
+    return LintRun::start(documents, python).finish(timeout_seconds);
 }
 
 }  // namespace snipcheck::runners::python

@@ -4,10 +4,14 @@
 // Session-aware: a snippet may use the names earlier snippets of its
 // document define, as the runner replays them. Parses only, runs nothing.
 
+#include <chrono>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "extractor/snippet.hpp"
+#include "runners/tool_process.hpp"
 #include "src/finding.hpp"
 
 namespace snipcheck::runners::python {
@@ -26,6 +30,31 @@ using SnippetFindings = std::vector<Finding>;
 struct LintResult {
     std::vector<std::vector<SnippetFindings>> findings;  // [document][snippet], same shape as the input
     std::string error;  // not empty when pyflakes could not run; then `findings` is empty
+};
+
+// pyflakes started on a run's documents, to be finished once the snippets
+// have run: it checks beside them instead of after them.
+class LintRun {
+public:
+    // Starts pyflakes over `documents`, which must outlive the LintRun.
+    static LintRun start(const std::vector<LintDocument>& documents, const std::string& python = k_default_lint_python);
+
+    // Waits for pyflakes until `timeout_seconds` after the start (then kills
+    // it) and reads its answer. Call once.
+    LintResult finish(double timeout_seconds);
+
+    LintRun(LintRun&&) noexcept = default;
+    LintRun& operator=(LintRun&&) noexcept = default;
+    ~LintRun();
+
+private:
+    LintRun() = default;
+
+    const std::vector<LintDocument>* m_documents = nullptr;
+    std::unique_ptr<ScratchFolder> m_scratch;
+    std::optional<RunningTool> m_tool;
+    std::string m_error;  // why it did not start
+    std::chrono::steady_clock::time_point m_started;
 };
 
 // Runs pyflakes once for all documents with `python`. A snippet that does
