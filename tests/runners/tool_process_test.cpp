@@ -78,6 +78,18 @@ bool wait_exit(RunningTool& tool, double seconds) {
     return true;
 }
 
+// Polls until no process of the group is left, for up to five seconds.
+bool wait_until_gone(pid_t group) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (::kill(-group, 0) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
+}
+
 // Polls until the tool's standard output is `text` (it has got that far).
 bool wait_output(const RunningTool& tool, const std::string& text) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
@@ -142,6 +154,38 @@ TEST_CASE("tool_running reaps a tool that exits on its own and keeps its exit co
     CHECK(read_tail(tool->stderr_path) == "gone\n");
     stop_tool(*tool);  // harmless once reaped
     CHECK(tool->exit_code == 4);
+}
+
+TEST_CASE("wait_tool waits for a tool's exit and keeps its exit code") {
+    ScratchFolder scratch;
+    ToolRequest request;
+    request.argv = {"sh", "-c", "sleep 0.2; exit 3"};
+    request.scratch = &scratch;
+    std::string error;
+    std::optional<RunningTool> tool = start_tool(request, error);
+    REQUIRE(tool);
+    CHECK_FALSE(wait_tool(*tool, 10));
+    CHECK(tool->exit_code == 3);
+    CHECK(tool->pid == -1);
+}
+
+TEST_CASE("wait_tool kills a tool still running at its timeout, with its process group") {
+    ScratchFolder scratch;
+    ToolRequest request;
+    request.argv = {"sh", "-c", "sleep 30 & echo waiting; wait"};
+    request.scratch = &scratch;
+    std::string error;
+    std::optional<RunningTool> tool = start_tool(request, error);
+    REQUIRE(tool);
+    REQUIRE(wait_output(*tool, "waiting\n"));
+    const pid_t group = tool->pid;
+    const auto began = std::chrono::steady_clock::now();
+    CHECK(wait_tool(*tool, 0.3));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    CHECK(tool->signal == SIGKILL);
+    CHECK(seconds < 3);
+    // The background sleep went with the group.
+    CHECK(wait_until_gone(group));
 }
 
 TEST_CASE("start_tool says when the program is not installed") {
