@@ -25,7 +25,7 @@ constexpr std::int64_t k_max_jobs = 256;         // as --jobs
 constexpr std::array<std::string_view, 10> k_top_keys = {"include", "exclude", "timeout", "jobs",      "format",
                                                          "sql-engine", "python", "fixtures", "overrides", "allow-fail"};
 constexpr std::array<std::string_view, 5> k_override_keys = {"paths", "timeout", "skip", "session", "language"};
-constexpr std::array<std::string_view, 1> k_fixture_keys = {"django"};
+constexpr std::array<std::string_view, 2> k_fixture_keys = {"django", "redis"};
 
 // "a string", "an integer" ...: what a value is, for "not ..." messages.
 const char* a_type(const toml::node& node) {
@@ -286,6 +286,8 @@ private:
         for (auto&& [key, value] : *fixtures) {
             if (key.str() == "django") {
                 read_fixture_switch(value, "django", m_config.fixtures.django);
+            } else if (key.str() == "redis") {
+                read_fixture_switch(value, "redis", m_config.fixtures.redis);
             } else {
                 unknown_key(key, "[fixtures]", k_fixture_keys);
             }
