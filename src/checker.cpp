@@ -496,6 +496,10 @@ Verdict check(const Snippet& snippet, const RunOutput& run) {
         if (!run.stubs.empty() && verdict.status != Status::skip && !run.static_check) {
             verdict.message += " (ran against stand-ins: " + join_first(run.stubs, 3) + ")";
         }
+        // So are real servers the run started for it.
+        if (!run.services.empty() && verdict.status != Status::skip) {
+            verdict.message += " (ran against " + join_first(run.services, 3) + ")";
+        }
         return verdict;
     } catch (...) {
         // Only allocation can fail here; a verdict still beats an escape.

@@ -28,7 +28,7 @@ constexpr std::array<std::string_view, 11> k_top_keys = {"include",  "exclude", 
                                                          "format",   "sql-engine", "python",  "fixtures",
                                                          "overrides", "allow-fail", "cache-max-mb"};
 constexpr std::array<std::string_view, 5> k_override_keys = {"paths", "timeout", "skip", "session", "language"};
-constexpr std::array<std::string_view, 1> k_fixture_keys = {"django"};
+constexpr std::array<std::string_view, 2> k_fixture_keys = {"django", "redis"};
 
 // "a string", "an integer" ...: what a value is, for "not ..." messages.
 const char* a_type(const toml::node& node) {
@@ -305,6 +305,8 @@ private:
         for (auto&& [key, value] : *fixtures) {
             if (key.str() == "django") {
                 read_fixture_switch(value, "django", m_config.fixtures.django);
+            } else if (key.str() == "redis") {
+                read_fixture_switch(value, "redis", m_config.fixtures.redis);
             } else {
                 unknown_key(key, "[fixtures]", k_fixture_keys);
             }

@@ -9,6 +9,7 @@ enum class FixtureSwitch { auto_detect, on, off };
 
 struct FixtureChoices {
     FixtureSwitch django = FixtureSwitch::auto_detect;
+    FixtureSwitch redis = FixtureSwitch::auto_detect;  // the run's Redis server
 };
 
 inline const char* fixture_switch_name(FixtureSwitch value) {

@@ -141,6 +141,7 @@ RunOutput run_of(const json& fields) {
     run.signal = json_int(fields, "signal");
     run.replayed = json_strings(fields, "replayed");
     run.stubs = json_strings(fields, "stubs");
+    run.services = json_strings(fields, "services");
     run.duration_ms = json_number(fields, "duration_ms");
     // The report lists the extractor's findings and the run's together; they
     // come back as the run's, so none is shown twice.

@@ -220,6 +220,7 @@ void append_snippet_html(std::string& out, const SnippetReport& item, const Docu
     append_findings(out, snippet, run);
     append_replayed(out, run, document, document_index);
     append_list(out, "stood in", run.stubs);
+    append_list(out, "ran against", run.services);
     append_list(out, "defects", snippet.defects);
     append_output(out, "stdout", run.stdout_text, run.stdout_cut_bytes);
     append_output(out, "stderr", run.stderr_text, run.stderr_cut_bytes);

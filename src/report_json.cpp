@@ -98,6 +98,9 @@ json snippet_report_to_json(const SnippetReport& item) {
     for (const std::string& stub : run.stubs) {
         out["stubs"].push_back(stub);
     }
+    if (!run.services.empty()) {
+        out["services"] = run.services;
+    }
     out["replayed"] = run.replayed;
     out["duration_ms"] = run.duration_ms;
     out["cached"] = item.cached;

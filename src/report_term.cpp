@@ -185,6 +185,9 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
     if (!run.stubs.empty()) {
         out << k_indent << "stood in: " << join(run.stubs, ", ") << '\n';
     }
+    if (!run.services.empty()) {
+        out << k_indent << "ran against: " << join(run.services, ", ") << '\n';
+    }
     for (const ExpectationResult& expectation : item.verdict.expectations) {
         if (expectation.ok) {
             continue;

@@ -68,6 +68,16 @@ std::string skip_reason(const extractor::Snippet& snippet) {
     return "no runner for " + snippet.language + " yet";
 }
 
+// The configuration's "on" adds `fixture` to a document's, "off" removes it.
+void apply_switch(FixtureSwitch setting, const std::string& fixture, std::vector<std::string>& fixtures) {
+    const auto it = std::find(fixtures.begin(), fixtures.end(), fixture);
+    if (setting == FixtureSwitch::off && it != fixtures.end()) {
+        fixtures.erase(it);
+    } else if (setting == FixtureSwitch::on && it == fixtures.end()) {
+        fixtures.push_back(fixture);
+    }
+}
+
 // Runs the Python snippets of `jobs` and judges them; job_reports[j][i] is
 // the report entry of jobs[j].snippets[i]. True when pyflakes ran for them.
 bool run_python(const RunOptions& options, const std::vector<runners::python::PythonDocumentJob>& jobs,
@@ -104,6 +114,9 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
                 runner_options.fixtures.push_back(fixture);
             }
         }
+    }
+    if (options.fixtures.redis == FixtureSwitch::off) {
+        runner_options.redis_unavailable = "the configuration turns the Redis fixture off ([fixtures] redis = \"off\")";
     }
     auto runner = runners::python::PythonRunner::start(runner_options);
     if (!runner) {
@@ -325,17 +338,17 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
         }
         runners::python::FixtureChoice choice = runners::python::choose_fixtures(jobs[job].snippets);
         // The configuration's [fixtures] django = "on" | "off" overrides what the imports say.
-        if (options.fixtures.django == FixtureSwitch::off) {
-            choice.fixtures.clear();
-        } else if (options.fixtures.django == FixtureSwitch::on && choice.fixtures.empty()) {
-            choice.fixtures.emplace_back("django");
+        apply_switch(options.fixtures.django, "django", choice.fixtures);
+        // With redis = "off" a document that needs Redis still says so: its snippets skip.
+        if (options.fixtures.redis != FixtureSwitch::off) {
+            apply_switch(options.fixtures.redis, "redis", choice.fixtures);
         }
         jobs[job].fixtures = std::move(choice.fixtures);
         jobs[job].project_names = std::move(choice.project_names);
     }
 
     std::optional<ResultCache> cache = open_cache(options, err);
-    CachedRuns cached(cache ? &*cache : nullptr, fingerprint_run({options.python, options.sql_engine}),
+    CachedRuns cached(cache ? &*cache : nullptr, fingerprint_run({options.python, options.sql_engine, options.fixtures}),
                       options.timeout_seconds, options.sql_engine);
     cached.take_python_hits(jobs, job_reports, report);
     const bool linted = run_python(options, jobs, job_reports, report, err);

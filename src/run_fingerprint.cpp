@@ -220,9 +220,11 @@ RunFingerprint fingerprint_run(const FingerprintOptions& options) {
     const std::string common = common_identity();
     const std::string lint_python = "/usr/bin/python3";
     RunFingerprint fingerprint;
-    fingerprint.python = fmt::format("{}python {}\npackages\n{}", common,
+    fingerprint.python = fmt::format("{}python {}\npackages\n{}fixtures django={} redis={}\n{}\n", common,
                                      options.python.empty() ? "embedded" : file_identity(options.python),
-                                     python_packages_identity(package_folders(options.python)));
+                                     python_packages_identity(package_folders(options.python)),
+                                     fixture_switch_name(options.fixtures.django),
+                                     fixture_switch_name(options.fixtures.redis), program_identity("redis-server"));
     fingerprint.python_lint = fmt::format("{}pyflakes {}\npackages\n{}", common, file_identity(lint_python),
                                           python_packages_identity(package_folders(lint_python)));
     fingerprint.sql = fmt::format("{}sql-engine {}\n", common, engine_name(options.sql_engine));

@@ -2,7 +2,8 @@
 // What besides a snippet decides its result: this snipcheck build (its GNU
 // build id covers the compiled-in harness too), the shared libraries it
 // loaded (libpython, SQLite, libyaml), the interpreter, the installed Python
-// packages, the external tools, the kernel and the user it runs as. Each
+// packages, the [fixtures] switches, the external tools and servers
+// (redis-server among them), the kernel and the user it runs as. Each
 // runner's part goes into the cache keys of the snippets it runs, so an
 // upgrade of any of these makes new keys instead of stale hits.
 // Reads only metadata (names, sizes, modification times); never throws.
@@ -11,12 +12,14 @@
 #include <vector>
 
 #include "runners/sql/sql_runner.hpp"
+#include "src/fixture_choice.hpp"
 
 namespace snipcheck {
 
 struct FingerprintOptions {
     std::string python;  // --python, empty for the embedded interpreter
     runners::sql::SqlEngine sql_engine = runners::sql::SqlEngine::sqlite;
+    FixtureChoices fixtures;  // [fixtures]: which environments Python snippets may get
 };
 
 // One text per runner; equal texts mean the same environment.

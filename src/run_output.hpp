@@ -84,6 +84,9 @@ struct RunOutput {
     // Stand-ins the run used in place of what the document does not define
     // ("table articles(title)"); listed in the report's `stubs`.
     std::vector<std::string> stubs;
+    // Real servers the run started that the snippet used ("the run's Redis
+    // server 7.0.15"); listed in the report's `services`.
+    std::vector<std::string> services;
     // The runner parsed and checked the snippet without executing it
     // (SQL prepared against a stand-in schema, a Dockerfile parsed).
     bool static_check = false;

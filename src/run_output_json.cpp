@@ -165,6 +165,7 @@ json run_output_to_json(const RunOutput& run) {
             {"replayed", run.replayed},
             {"missing_environment", run.missing_environment},
             {"stubs", run.stubs},
+            {"services", run.services},
             {"static_check", run.static_check},
             {"findings", findings_to_json(run.findings)},
             {"duration_ms", run.duration_ms}};
@@ -197,6 +198,9 @@ std::optional<RunOutput> run_output_from_json(const json& value) {
         run.replayed = value.at("replayed").get<std::vector<std::string>>();
         run.missing_environment = value.at("missing_environment").get<std::string>();
         run.stubs = value.at("stubs").get<std::vector<std::string>>();
+        if (value.contains("services")) {  // entries written before services were
+            run.services = value.at("services").get<std::vector<std::string>>();
+        }
         run.static_check = value.at("static_check").get<bool>();
         for (const json& finding : value.at("findings")) {
             run.findings.push_back(finding_from_json(finding));

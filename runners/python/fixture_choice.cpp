@@ -13,6 +13,11 @@ namespace {
 
 // Packages whose import means the snippet is framework code.
 const std::set<std::string, std::less<>> k_django_tops = {"django", "rest_framework", "celery", "django_filters"};
+// Packages whose import means the snippet talks to a Redis server.
+const std::set<std::string, std::less<>> k_redis_tops = {"redis", "django_redis", "channels_redis"};
+// Words in code (settings: CACHES, CELERY_BROKER_URL, CHANNEL_LAYERS) that name a Redis server.
+constexpr std::string_view k_redis_words[] = {"redis://", "rediss://", "django_redis", "channels_redis",
+                                              "backends.redis"};
 
 std::string_view top_of(std::string_view module) { return module.substr(0, module.find('.')); }
 
@@ -63,21 +68,32 @@ void path_comment_names(const std::string& code, std::vector<std::string>& names
     }
 }
 
+bool names_redis(const std::string& code) {
+    return std::any_of(std::begin(k_redis_words), std::end(k_redis_words),
+                       [&](std::string_view word) { return code.find(word) != std::string::npos; });
+}
+
 }  // namespace
 
 FixtureChoice choose_fixtures(const std::vector<const extractor::Snippet*>& snippets) {
     FixtureChoice choice;
     bool django = false;
+    bool redis = false;
     for (const std::string& module : imported_modules(snippets)) {
         django = django || k_django_tops.count(top_of(module)) > 0;
+        redis = redis || k_redis_tops.count(top_of(module)) > 0;
     }
     for (const extractor::Snippet* snippet : snippets) {
         django = django || snippet->language == "django-template";
+        redis = redis || (snippet->language == "python" && names_redis(snippet->code));
         installed_app_names(snippet->code, choice.project_names);
         path_comment_names(snippet->code, choice.project_names);
     }
     if (django) {
         choice.fixtures.emplace_back("django");
+    }
+    if (redis) {
+        choice.fixtures.emplace_back("redis");
     }
     return choice;
 }

@@ -484,6 +484,9 @@ class Runner:
         if fixture is not None and fixture.ready():
             result["stubs"] = result.get("stubs", []) + ["table of model %s" % t for t in fixture.pending_tables()]
             result["notes"] = result.get("notes", []) + fixture.take_notes()
+        redis = _support("redis")
+        if redis is not None:
+            redis.finish(result)  # used the run's Redis server, or needed the one it lacks
         lingering = self._join_threads(began, snippet.timeout)
         if lingering is not None:
             result.update(end="timeout", reason="a thread the snippet started (%s) was still running "
@@ -663,7 +666,7 @@ def serve(fd):
                                   errors="backslashreplace", write_through=True)
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
                                   errors="backslashreplace", write_through=True)
-    _prepare_fixtures(request.get("fixtures", ()), request.get("project_names", ()))
+    _prepare_fixtures(request.get("fixtures", ()), request.get("project_names", ()), request.get("services", {}))
     send({"event": "ready", "python": sys.version.split()[0]})
     runner = Runner(send, request)
     runner.run_all(int(request.get("start", 0)))
@@ -672,9 +675,10 @@ def serve(fd):
     send({"event": "done"})
 
 
-def _prepare_fixtures(fixtures, project_names=()):
+def _prepare_fixtures(fixtures, project_names=(), services=None):
     """Idempotent: the fork server did it already when it warmed; a
-    subprocess of another interpreter does it here."""
+    subprocess of another interpreter does it here. Services (the run's
+    Redis server) are set up in each child."""
     stubs = _support("stubs")
     if stubs is not None:
         stubs.install()
@@ -684,6 +688,8 @@ def _prepare_fixtures(fixtures, project_names=()):
         error = django.setup(".")
         if error:
             sys.stderr.write(error + "\n")
+    if services and "redis" in services and _support("redis") is not None:
+        _support("redis").setup(services["redis"])
 
 
 # Importing these does something visible (prints, opens a browser, a window).

@@ -83,9 +83,17 @@ RunOutput output_from_result(const json& result) {
     run.exit_code = result.value("exit_code", 0);
     run.reason = result.value("reason", std::string());
     run.missing_module = result.value("missing_module", std::string());
+    run.missing_environment = result.value("missing_environment", std::string());  // a service the run lacks
     run.static_check = result.value("static", false);  // compiled, not run (a template part)
     if (!run.missing_module.empty() && run.missing_module.front() != '.') {
         run.missing_package = debian_package_for_module(run.missing_module);
+    }
+    if (const auto it = result.find("services"); it != result.end() && it->is_array()) {
+        for (const json& item : *it) {
+            if (item.is_string()) {
+                run.services.push_back(item.get<std::string>());
+            }
+        }
     }
     for (const char* key : {"stubs", "notes"}) {
         if (const auto it = result.find(key); it != result.end() && it->is_array()) {

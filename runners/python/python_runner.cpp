@@ -14,12 +14,14 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "runners/python/harness_protocol.hpp"
+#include "runners/python/redis_service.hpp"
 #include "runners/sandbox.hpp"
 
 namespace snipcheck::runners::python {
@@ -35,6 +37,10 @@ constexpr std::chrono::seconds k_exit_grace{5};
 
 double snippet_timeout(const extractor::Snippet& snippet, double fallback) {
     return snippet.directives.timeout_seconds.value_or(fallback);
+}
+
+bool needs_redis(const PythonDocumentJob& document) {
+    return std::find(document.fixtures.begin(), document.fixtures.end(), "redis") != document.fixtures.end();
 }
 
 void add_unique(std::vector<std::string>& list, const std::vector<std::string>& items) {
@@ -67,8 +73,10 @@ struct Child {
 class Loop {
 public:
     Loop(ForkServer& server, const PythonRunnerOptions& options, const std::string& scratch_root,
-         const std::vector<PythonDocumentJob>& jobs, const std::function<void(std::size_t)>& progress)
-        : m_server(server), m_options(options), m_scratch_root(scratch_root), m_jobs(jobs), m_progress(progress) {
+         RedisService& redis, const std::vector<PythonDocumentJob>& jobs,
+         const std::function<void(std::size_t)>& progress)
+        : m_server(server), m_options(options), m_scratch_root(scratch_root), m_redis(redis), m_jobs(jobs),
+          m_progress(progress) {
         m_result.outputs.resize(jobs.size());
         m_avoid.resize(jobs.size());
         for (std::size_t job = 0; job < jobs.size(); ++job) {
@@ -124,16 +132,29 @@ private:
         // CPU time can never exceed wall time, so this hard limit only
         // catches a runner the wall clock somehow missed.
         spawn.limits.cpu_seconds = static_cast<std::uint64_t>(budget) + 30;
+        json services = json::object();
+        if (needs_redis(document)) {
+            std::optional<json> redis = m_redis.request_for(job);
+            if (!redis) {
+                ::close(ends[0]);
+                ::close(ends[1]);
+                give_up(job, start, "every block of the Redis server's databases is in use");
+                return;
+            }
+            services["redis"] = std::move(*redis);
+        }
         auto pid = m_server.spawn(ends[1], spawn);
         if (!pid) {
             ::close(ends[0]);
             give_up(job, start, pid.error());
+            settle(job);
             return;
         }
         const json request = {{"file", document.file},
                               {"snippets", std::move(snippets)},
                               {"start", start},
                               {"fixtures", document.fixtures},
+                              {"services", std::move(services)},
                               {"project_names", document.project_names},
                               {"avoid", std::vector<std::size_t>(m_avoid[job].begin(), m_avoid[job].end())},
                               {"output_cap", m_options.output_cap_bytes}};
@@ -158,6 +179,16 @@ private:
         child.next = start;
         child.deadline = Clock::now() + k_startup_limit;
         m_children.push_back(std::move(child));
+    }
+
+    // A document with no child running and none queued is done: its block
+    // of Redis databases goes to the next one.
+    void settle(std::size_t job) {
+        const bool queued = std::any_of(m_queue.begin(), m_queue.end(), [&](const auto& entry) { return entry.first == job; });
+        const bool running = std::any_of(m_children.begin(), m_children.end(), [&](const Child& child) { return child.job == job; });
+        if (!queued && !running) {
+            m_redis.release(job);
+        }
     }
 
     void give_up(std::size_t job, std::size_t from, const std::string& reason) {
@@ -198,8 +229,10 @@ private:
             }
         }
         for (auto it = ended.rbegin(); it != ended.rend(); ++it) {
+            const std::size_t job = m_children[*it].job;
             ::close(m_children[*it].fd);
             m_children.erase(m_children.begin() + static_cast<long>(*it));
+            settle(job);
         }
     }
 
@@ -361,6 +394,7 @@ private:
     ForkServer& m_server;
     const PythonRunnerOptions& m_options;
     const std::string& m_scratch_root;
+    RedisService& m_redis;
     const std::vector<PythonDocumentJob>& m_jobs;
     const std::function<void(std::size_t)>& m_progress;
     PythonRunResult m_result;
@@ -399,7 +433,12 @@ Expected<PythonRunner, std::string> PythonRunner::start(PythonRunnerOptions opti
         }
         return unexpected(server.error());
     }
-    return PythonRunner(std::move(options), std::move(*server), std::move(scratch), own);
+    const bool wants_redis = std::find(options.fixtures.begin(), options.fixtures.end(), "redis") != options.fixtures.end();
+    auto redis = std::make_unique<RedisService>(RedisService::start(
+        wants_redis ? RedisWanted::yes : RedisWanted::no, options.redis_unavailable, std::max(1, options.jobs)));
+    PythonRunner runner(std::move(options), std::move(*server), std::move(scratch), own);
+    runner.m_redis = std::move(redis);
+    return runner;
 }
 
 PythonRunner::PythonRunner(PythonRunnerOptions options, ForkServer server, std::string scratch_root, bool own_scratch)
@@ -412,12 +451,14 @@ PythonRunner::PythonRunner(PythonRunner&& other) noexcept
     : m_options(std::move(other.m_options)),
       m_server(std::move(other.m_server)),
       m_scratch_root(std::move(other.m_scratch_root)),
-      m_own_scratch(other.m_own_scratch) {
+      m_own_scratch(other.m_own_scratch),
+      m_redis(std::move(other.m_redis)) {
     other.m_own_scratch = false;
 }
 
 PythonRunner::~PythonRunner() {
     m_server.reset();
+    m_redis.reset();  // stopped, its folder removed
     if (m_own_scratch) {
         remove_tree(m_scratch_root);
     }
@@ -425,7 +466,11 @@ PythonRunner::~PythonRunner() {
 
 PythonRunResult PythonRunner::run(const std::vector<PythonDocumentJob>& jobs,
                                   const std::function<void(std::size_t)>& progress) {
-    return Loop(*m_server, m_options, m_scratch_root, jobs, progress).run();
+    PythonRunResult result = Loop(*m_server, m_options, m_scratch_root, *m_redis, jobs, progress).run();
+    if (!m_redis->start_error().empty()) {
+        result.sandbox.missing.push_back("Redis server: " + m_redis->start_error());
+    }
+    return result;
 }
 
 }  // namespace snipcheck::runners::python

@@ -30,8 +30,12 @@ struct PythonRunnerOptions {
     std::vector<std::string> warm_modules = default_warm_modules();
     std::string scratch_root;  // empty: a fresh folder under $TMPDIR, removed afterwards
     // Environments the fork server sets up before it forks ("django"): add
-    // one only when a document needs it, so other runs pay nothing.
+    // one only when a document needs it, so other runs pay nothing. With
+    // "redis", start() starts the run's Redis server (fixtures/redis_server).
     std::vector<std::string> fixtures;
+    // Set: there is no Redis server for this run, and this says why
+    // ("[fixtures] redis is off"); snippets that connect to one skip.
+    std::string redis_unavailable;
 
     static std::vector<std::string> default_warm_modules();
 };
@@ -40,19 +44,24 @@ struct PythonRunnerOptions {
 struct PythonDocumentJob {
     std::string file;
     std::vector<const extractor::Snippet*> snippets;
-    std::vector<std::string> fixtures;       // "django" (see fixture_choice.hpp)
+    std::vector<std::string> fixtures;       // "django", "redis" (see fixture_choice.hpp)
     std::vector<std::string> project_names;  // packages of the reader's project the document names
 };
 
 struct PythonRunResult {
     std::vector<std::vector<RunOutput>> outputs;  // [job][snippet], same shape as the jobs
-    SandboxReport sandbox;
+    SandboxReport sandbox;  // also says when the Redis server a document needed could not start
     std::string python_version;
 };
 
+class RedisService;
+
 class PythonRunner {
 public:
-    // Starts the fork server: call before the process starts any thread.
+    // Starts the fork server, and the Redis server when options.fixtures
+    // holds "redis" (a Redis server that cannot start is no error here: the
+    // snippets that need it skip, saying why). Call before the process
+    // starts any thread.
     static Expected<PythonRunner, std::string> start(PythonRunnerOptions options);
 
     PythonRunner(PythonRunner&&) noexcept;
@@ -70,6 +79,7 @@ private:
     std::unique_ptr<ForkServer> m_server;
     std::string m_scratch_root;
     bool m_own_scratch = false;
+    std::unique_ptr<RedisService> m_redis;  // the run's Redis server, when a document needs one
 };
 
 }  // namespace snipcheck::runners::python

@@ -1,6 +1,7 @@
 #pragma once
 // The Python modules the harness leans on, compiled into the binary
-// (fixtures/*.py): project stand-ins, the Django fixture and its checks.
+// (fixtures/*.py): project stand-ins, the Django fixture and its checks,
+// the Redis fixture.
 // The embedded interpreter registers them in sys.modules; another
 // interpreter (--python) receives their sources on its command line.
 

@@ -359,3 +359,26 @@ TEST_CASE("the checker never throws, whatever it is given", "[checker]") {
         CHECK_NOTHROW(check(snippet, run));
     }
 }
+
+TEST_CASE("a verdict says which of the run's servers the snippet ran against", "[checker]") {
+    Snippet snippet = snippet_at(2, 3);
+    snippet.expectations.push_back(expect(ExpectationKind::output_comment, 3, 3, "b'v'"));
+    RunOutput run;
+    run.statements.push_back(statement(2, ""));
+    run.statements.push_back(statement(3, "b'v'\n"));
+    run.services.push_back("the run's Redis server 7.0.15");
+    const Verdict verdict = check(snippet, run);
+    CHECK(verdict.status == Status::pass);
+    CHECK(verdict.message == "1 expectation held (ran against the run's Redis server 7.0.15)");
+}
+
+TEST_CASE("a snippet that needed a server the run lacks is a skip that says why", "[checker]") {
+    Snippet snippet = snippet_at(2, 3);
+    snippet.expectations.push_back(expect(ExpectationKind::output_comment, 3, 3, "b'v'"));
+    RunOutput run;
+    run.end = RunEnd::not_run;
+    run.missing_environment = "a Redis server: redis-server is not installed (Debian package redis-server)";
+    const Verdict verdict = check(snippet, run);
+    CHECK(verdict.status == Status::skip);
+    CHECK(verdict.message == "needs a Redis server: redis-server is not installed (Debian package redis-server)");
+}

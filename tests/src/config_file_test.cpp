@@ -80,6 +80,7 @@ allow-fail = ["docs/legacy/**", "docs/guide.md:42", "f52fad9d599c"]
 
 [fixtures]
 django = "on"
+redis = "off"
 
 [[overrides]]
 paths = ["docs/slow/**"]
@@ -108,6 +109,7 @@ TEST_CASE("config: a file with every key is read", "[config]") {
     CHECK(config.sql_engine == runners::sql::SqlEngine::postgres);
     CHECK(config.python == "/project/venv/bin/python3");  // relative to the file's folder
     CHECK(config.fixtures.django == FixtureSwitch::on);
+    CHECK(config.fixtures.redis == FixtureSwitch::off);
     REQUIRE(config.rules.overrides.size() == 2);
     CHECK(config.rules.overrides[0].timeout_seconds == 120.0);
     CHECK(config.rules.overrides[0].session == "document");

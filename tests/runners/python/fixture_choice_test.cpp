@@ -39,6 +39,23 @@ TEST_CASE("a document without framework imports gets no fixture", "[fixture-choi
     CHECK(choice_for("```python\nprint('django is a framework')\n```\n").fixtures.empty());
 }
 
+TEST_CASE("a document that imports redis or names a Redis server gets the run's Redis server", "[fixture-choice]") {
+    const std::vector<std::string> redis{"redis"};
+    CHECK(choice_for("```python\nimport redis\nr = redis.Redis()\n```\n").fixtures == redis);
+    CHECK(choice_for("```python\nfrom redis.asyncio import Redis\n```\n").fixtures == redis);
+    CHECK(choice_for("```python\nCACHES = {'default': {'BACKEND': 'django_redis.cache.RedisCache',\n"
+                     "    'LOCATION': 'redis://127.0.0.1:6379/1'}}\n```\n")
+              .fixtures == redis);
+    CHECK(choice_for("```python\nCELERY_BROKER_URL = 'redis://localhost:6379/0'\n```\n").fixtures == redis);
+    CHECK(choice_for("```python\nCHANNEL_LAYERS = {'default': {'BACKEND': 'channels_redis.core.RedisChannelLayer'}}\n```\n")
+              .fixtures == redis);
+    CHECK(choice_for("```python\nfrom django.core.cache import cache\nimport redis\n```\n").fixtures ==
+          std::vector<std::string>{"django", "redis"});
+    // Prose about Redis, or a non-Python block, starts no server.
+    CHECK(choice_for("```python\nprint('Redis is a key-value store')\n```\n").fixtures.empty());
+    CHECK(choice_for("```yaml\nurl: redis://cache:6379\n```\n").fixtures.empty());
+}
+
 TEST_CASE("INSTALLED_APPS entries and path comments name the reader's packages", "[fixture-choice]") {
     const auto choice = choice_for(
         "```python\n# shop/models.py\nINSTALLED_APPS = [\n    'django.contrib.auth',\n    'rest_framework',\n"

@@ -50,3 +50,14 @@ TEST_CASE("a harness result reads back as a run output", "[harness_protocol]") {
     CHECK(runners::python::output_from_result(json::parse(R"({"end": "timeout"})")).end == RunEnd::timeout);
     CHECK(runners::python::output_from_result(json::object()).end == RunEnd::completed);
 }
+
+TEST_CASE("a harness result names the services a snippet used or lacked", "[harness_protocol]") {
+    const RunOutput used = runners::python::output_from_result(
+        json::parse(R"({"end": "completed", "services": ["the run's Redis server 7.0.15", 1]})"));
+    CHECK(used.services == std::vector<std::string>{"the run's Redis server 7.0.15"});
+    CHECK(used.stubs.empty());  // a real server is no stand-in
+    const RunOutput lacked = runners::python::output_from_result(json::parse(
+        R"({"end": "not_run", "missing_environment": "a Redis server: redis-server is not installed"})"));
+    CHECK(lacked.end == RunEnd::not_run);
+    CHECK(lacked.missing_environment == "a Redis server: redis-server is not installed");
+}
