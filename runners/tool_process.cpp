@@ -327,9 +327,9 @@ bool wait_tool(RunningTool& tool, double timeout_seconds) {
         return false;
     }
     int status = 0;
+    // Kills the group either way, then reaps.
     const bool timed_out = wait_or_kill(tool.pid, timeout_seconds, status);
     fill_status(status, tool.exit_code, tool.signal);
-    ::kill(-tool.pid, SIGKILL);
     tool.pid = -1;
     return timed_out;
 }

@@ -75,13 +75,18 @@ Expected<PruneOutcome, std::string> prune_cache(const std::string& folder, std::
             outcome.bytes_before += found->first;
         }
     };
-    for (const fs::directory_entry& item : top) {
-        const std::string name = item.path().filename().string();
+    // Iterated with error codes: a folder that goes away meanwhile (another
+    // run pruning) ends its listing, it does not throw.
+    for (; !error && top != fs::directory_iterator(); top.increment(error)) {
+        const fs::path item = top->path();
+        const std::string name = item.filename().string();
         if (starts_with(name, ".tmp-")) {
-            consider(item.path());
-        } else if (is_entry_folder(item.path()) && item.is_directory(error)) {
-            for (const fs::directory_entry& file : fs::directory_iterator(item.path(), error)) {
-                consider(file.path());
+            consider(item);
+        } else if (is_entry_folder(item) && top->is_directory(error)) {
+            std::error_code inner;
+            for (fs::directory_iterator files(item, inner); !inner && files != fs::directory_iterator();
+                 files.increment(inner)) {
+                consider(files->path());
             }
         }
     }
@@ -114,13 +119,15 @@ bool prune_due(const std::string& folder, Clock::time_point now, std::chrono::se
     return !stamp || now - stamp->second >= every;
 }
 
-void mark_pruned(const std::string& folder) {
+bool mark_pruned(const std::string& folder) {
     const std::string path = (fs::path(folder) / k_stamp_name).string();
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-        ::futimens(fd, nullptr);  // an existing stamp gets the current time too
-        ::close(fd);
+    if (fd < 0) {
+        return false;
     }
+    const bool stamped = ::futimens(fd, nullptr) == 0;  // an existing stamp gets the current time too
+    ::close(fd);
+    return stamped;
 }
 
 }  // namespace snipcheck

@@ -33,7 +33,8 @@ Expected<PruneOutcome, std::string> prune_cache(const std::string& folder, std::
 // never.
 bool prune_due(const std::string& folder, std::chrono::system_clock::time_point now, std::chrono::seconds every);
 
-// Records a pruning at the current time (the stamp file's time).
-void mark_pruned(const std::string& folder);
+// Records a pruning at the current time (the stamp file's time); false
+// when the folder is read-only to this run.
+bool mark_pruned(const std::string& folder);
 
 }  // namespace snipcheck

@@ -95,7 +95,7 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
     for (const auto& job : jobs) {
         lint_documents.push_back({job.snippets});
     }
-    runners::python::LintRun linting = runners::python::LintRun::start(lint_documents);
+    runners::python::LintRun linting(lint_documents);
     // The fork server imports what the snippets import, once, before it
     // forks any child. Nothing has started a thread so far, so forking it
     // here is safe.
@@ -163,7 +163,11 @@ void prune_if_due(const ResultCache& cache, std::uintmax_t max_bytes, std::ostre
     if (!prune_due(cache.folder(), now, std::chrono::hours(1))) {
         return;
     }
-    mark_pruned(cache.folder());  // first, so a run beside this one does not prune too
+    // Stamped first, so a run beside this one does not prune too. A folder
+    // this run cannot write (a shared CI cache) is left to its owner.
+    if (!mark_pruned(cache.folder())) {
+        return;
+    }
     if (const auto pruned = prune_cache(cache.folder(), max_bytes, now); !pruned) {
         err << "snipcheck: warning: cache: " << pruned.error() << "\n";
     }

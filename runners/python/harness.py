@@ -266,7 +266,9 @@ class Snippet:
         self._parsed = True
         try:
             tree = ast.parse(self.code, filename=self.path)
-        except SyntaxError as error:
+        except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
+            # ValueError: a null byte; the other two: nesting deeper than
+            # the parser goes. Each is the snippet's error, not the document's.
             self._syntax_error = error
             return
         if not self.contiguous:
@@ -283,7 +285,7 @@ class Snippet:
             if self.tree is not None:
                 try:
                     self._names = _names(symtable(self.code, self.path, "exec"))
-                except SyntaxError:
+                except (SyntaxError, ValueError, MemoryError, RecursionError):
                     pass
                 else:
                     self._names[1].update(_project_imports(self.tree))
@@ -438,11 +440,14 @@ class Runner:
             return self._finish(result, began)
         if snippet.syntax_error is not None:
             error = snippet.syntax_error
-            line = (error.lineno or 1) + snippet.offset if snippet.contiguous else snippet.doc_line(error.lineno or 1)
-            result.update(end="raised", exception_type="SyntaxError",
-                          exception_message=str(error.msg), exception_line=line,
-                          traceback='  File "%s", line %d\n    %s\nSyntaxError: %s\n'
-                          % (self.path, line, (error.text or "").strip(), error.msg))
+            lineno = getattr(error, "lineno", None) or 1
+            line = lineno + snippet.offset if snippet.contiguous else snippet.doc_line(lineno)
+            name = _qualified_name(type(error))
+            message = str(getattr(error, "msg", None) or error)
+            result.update(end="raised", exception_type=name,
+                          exception_message=message, exception_line=line,
+                          traceback='  File "%s", line %d\n    %s\n%s: %s\n'
+                          % (self.path, line, (getattr(error, "text", None) or "").strip(), name, message))
             return self._finish(result, began)
         if self._definers is None:
             self._definers = _definers(self.snippets, self.avoid)

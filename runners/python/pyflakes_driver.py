@@ -45,9 +45,9 @@ checker._collect_type_comments = _no_type_comments
 
 # pyflakes binds every builtin (about 160) in each Checker, one addBinding
 # apiece: two thirds of its time on a short snippet. The bindings are made
-# once here and put into each snippet's module scope in one update. Sharing
-# them is safe: pyflakes never reports a builtin, and the `used` mark it
-# leaves on one is read only for bindings of the scope being checked.
+# once here and put into each snippet's module scope in one update; their
+# `used` marks are cleared before each snippet, as pyflakes copies a
+# builtin's mark into a module-level binding of the same name.
 STANDARD_BUILTINS = {name: checker.Builtin(name) for name in checker.Checker.builtIns}
 
 
@@ -60,6 +60,8 @@ class SnippetChecker(checker.Checker):
         self.session_bindings = {}
         self._session_names = session_names
         self._builtins_added = False
+        for binding in STANDARD_BUILTINS.values():
+            binding.used = False
         super().__init__(tree, filename="<snippet>", builtins=session_names, withDoctest=False)
 
     def handleChildren(self, tree, omit=None):

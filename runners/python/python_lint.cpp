@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstddef>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "runners/python/pyflakes_driver_source.hpp"
@@ -100,38 +100,30 @@ std::string last_line(const std::string& text) {
 
 }  // namespace
 
-LintRun LintRun::start(const std::vector<LintDocument>& documents, const std::string& python) {
-    LintRun run;
-    run.m_documents = &documents;
-    run.m_started = std::chrono::steady_clock::now();
-    run.m_scratch = std::make_unique<ScratchFolder>();
-    const ScratchFolder& scratch = *run.m_scratch;
-    if (!scratch.error().empty()) {
-        run.m_error = scratch.error();
-        return run;
+LintRun::LintRun(const std::vector<LintDocument>& documents, const std::string& python) : m_documents(documents) {
+    if (!m_scratch.error().empty()) {
+        m_error = m_scratch.error();
+        return;
     }
-    if (!scratch.write(k_driver_name, std::string(k_pyflakes_driver_source)) ||
-        !scratch.write(k_input_name, request_text(documents))) {
-        run.m_error = "cannot write the pyflakes input into " + scratch.path();
-        return run;
+    if (!m_scratch.write(k_driver_name, std::string(k_pyflakes_driver_source)) ||
+        !m_scratch.write(k_input_name, request_text(documents))) {
+        m_error = "cannot write the pyflakes input into " + m_scratch.path();
+        return;
     }
     ToolRequest request;
     // -I: no PYTHON* variables, user site or current folder on sys.path;
     // -B: no bytecode files.
     request.argv = {python, "-I", "-B", k_driver_name, k_input_name, k_output_name};
-    request.scratch = &scratch;
-    run.m_tool = start_tool(request, run.m_error);
-    return run;
+    request.scratch = &m_scratch;
+    m_tool = start_tool(request, m_error);
 }
 
 LintResult LintRun::finish(double timeout_seconds) {
     if (!m_tool) {
         return LintResult{{}, m_error.empty() ? std::string("pyflakes did not start") : m_error};
     }
-    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
-    RunningTool tool = std::move(*m_tool);
-    m_tool.reset();
-    if (wait_tool(tool, std::max(0.0, timeout_seconds - spent))) {
+    RunningTool tool = *std::exchange(m_tool, std::nullopt);
+    if (wait_tool(tool, timeout_seconds)) {
         return LintResult{{}, fmt::format("pyflakes timed out after {} s", timeout_seconds)};
     }
     if (tool.exit_code != 0) {
@@ -140,14 +132,13 @@ LintResult LintRun::finish(double timeout_seconds) {
                                                                                        : fmt::format("exit {}", tool.exit_code),
                                           why.empty() ? std::string("no message") : why)};
     }
-    std::ifstream answer(m_scratch->path() + "/" + k_output_name, std::ios::binary);
+    std::ifstream answer(m_scratch.path() + "/" + k_output_name, std::ios::binary);
     std::ostringstream text;
     text << answer.rdbuf();
-    return read_answer(*m_documents, text.str());
+    return read_answer(m_documents, text.str());
 }
 
 LintRun::~LintRun() {
-    // Not finished (the run ended early): nothing may outlive the run.
     if (m_tool) {
         stop_tool(*m_tool, SIGKILL, 0);
     }
@@ -155,7 +146,8 @@ LintRun::~LintRun() {
 
 LintResult lint_python(const std::vector<LintDocument>& documents, double timeout_seconds,
                        const std::string& python) {
-    return LintRun::start(documents, python).finish(timeout_seconds);
+    LintRun run(documents, python);
+    return run.finish(timeout_seconds);
 }
 
 }  // namespace snipcheck::runners::python

@@ -4,8 +4,6 @@
 // Session-aware: a snippet may use the names earlier snippets of its
 // document define, as the runner replays them. Parses only, runs nothing.
 
-#include <chrono>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,24 +35,23 @@ struct LintResult {
 class LintRun {
 public:
     // Starts pyflakes over `documents`, which must outlive the LintRun.
-    static LintRun start(const std::vector<LintDocument>& documents, const std::string& python = k_default_lint_python);
+    explicit LintRun(const std::vector<LintDocument>& documents, const std::string& python = k_default_lint_python);
 
-    // Waits for pyflakes until `timeout_seconds` after the start (then kills
-    // it) and reads its answer. Call once.
+    // Waits for pyflakes up to `timeout_seconds` more (then kills it) and
+    // reads its answer. Call once.
     LintResult finish(double timeout_seconds);
 
-    LintRun(LintRun&&) noexcept = default;
-    LintRun& operator=(LintRun&&) noexcept = default;
+    // Kills pyflakes if it was not finished: nothing outlives the run.
     ~LintRun();
+    // It owns a running process: not copied, not moved.
+    LintRun(const LintRun&) = delete;
+    LintRun& operator=(const LintRun&) = delete;
 
 private:
-    LintRun() = default;
-
-    const std::vector<LintDocument>* m_documents = nullptr;
-    std::unique_ptr<ScratchFolder> m_scratch;
+    const std::vector<LintDocument>& m_documents;
+    ScratchFolder m_scratch;
     std::optional<RunningTool> m_tool;
     std::string m_error;  // why it did not start
-    std::chrono::steady_clock::time_point m_started;
 };
 
 // Runs pyflakes once for all documents with `python`. A snippet that does

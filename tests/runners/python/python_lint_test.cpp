@@ -208,3 +208,14 @@ TEST_CASE("lint_python knows the builtins in every snippet, also after a snippet
     CHECK(described(linted.result.findings[0][1]).empty());
     CHECK(described(linted.result.findings[0][2]) == Lines{"12 undefined-name error undefined name 'undefined_here'"});
 }
+
+TEST_CASE("lint_python gives a document the same findings whatever documents are linted with it") {
+    // A builtin one document uses must not count as used in the next.
+    const std::string shadows = "```python\nfrom io import open\n\ndef input():\n    pass\n\ndef input():\n    pass\n```\n";
+    const Linted alone = lint_markdown({shadows});
+    const Linted after = lint_markdown({"```python\nprint(open('x'), input())\n```\n", shadows});
+    CHECK(described(alone.result.findings[0][0]) ==
+          Lines{"2 unused-import warning 'io.open' imported but unused",
+                "7 redefined-while-unused warning redefinition of unused 'input' from line 4"});
+    CHECK(described(after.result.findings[1][0]) == described(alone.result.findings[0][0]));
+}

@@ -417,3 +417,22 @@ TEST_CASE("statements sharing a line, decorators and line numbers survive compil
     CHECK(run.exception_line == 8);  // `return n * n`
     CHECK(run.traceback.find("File \"doc.md\", line 12") != std::string::npos);  // `square(None)`
 }
+
+TEST_CASE("a snippet nested deeper than the parser goes is its own error and the document goes on",
+          "[python_runner]") {
+    std::string deep = "x = ";
+    for (int i = 0; i < 3000; ++i) {
+        deep += "1+";
+    }
+    deep += "1";
+    const Ran ran = run_markdown("```python\nlimit = 1\n```\n\n```python\n" + deep + "\n```\n\n" +
+                                 "```python\nprint(limit)  # Output: 1\n```\n\n" + k_next_snippet);
+    REQUIRE(ran.outputs.size() == 4);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[1].status == Status::error);
+    CHECK(ran.outputs[1].exception_type == "RecursionError");
+    CHECK(ran.outputs[1].exception_line == 6);
+    // The snippets around it still run, and get their definitions.
+    CHECK(ran.verdicts[2].status == Status::pass);
+    require_next_snippet_ran(ran);
+}
