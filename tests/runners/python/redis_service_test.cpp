@@ -81,7 +81,7 @@ TEST_CASE("documents running at once get Redis servers of their own", "[redis-se
     CHECK(ask(*second, "EXISTS mine") == "+OK\r\n:0\r\n");
 }
 
-TEST_CASE("a document continued in a fresh child keeps its server; the next document gets it restarted clean",
+TEST_CASE("a document continued in a fresh child keeps its server, and the next document gets it restarted clean",
           "[redis-service]") {
     if (!redis_installed()) {
         return;
