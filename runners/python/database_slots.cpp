@@ -20,6 +20,13 @@ std::optional<SlotLease> DatabaseSlots::take(std::size_t document) {
     return SlotLease{slot, true};
 }
 
+std::optional<int> DatabaseSlots::held_by(std::size_t document) const {
+    if (const auto held = m_held.find(document); held != m_held.end()) {
+        return held->second;
+    }
+    return std::nullopt;
+}
+
 void DatabaseSlots::release(std::size_t document) {
     if (const auto held = m_held.find(document); held != m_held.end()) {
         m_used[static_cast<std::size_t>(held->second)] = false;

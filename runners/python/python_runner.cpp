@@ -113,6 +113,7 @@ private:
         int ends[2];
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
             give_up(job, start, std::string("socketpair: ") + std::strerror(errno));
+            settle(job);  // a resumed document holds a Redis server: give it back
             return;
         }
         // The end given away must survive exec in --python mode.
@@ -138,7 +139,8 @@ private:
             if (!redis) {
                 ::close(ends[0]);
                 ::close(ends[1]);
-                give_up(job, start, "every block of the Redis server's databases is in use");
+                give_up(job, start, "every Redis server of the run is in use");
+                settle(job);
                 return;
             }
             services["redis"] = std::move(*redis);
@@ -181,8 +183,8 @@ private:
         m_children.push_back(std::move(child));
     }
 
-    // A document with no child running and none queued is done: its block
-    // of Redis databases goes to the next one.
+    // A document with no child running and none queued is done: its Redis
+    // server goes to the next one.
     void settle(std::size_t job) {
         const bool queued = std::any_of(m_queue.begin(), m_queue.end(), [&](const auto& entry) { return entry.first == job; });
         const bool running = std::any_of(m_children.begin(), m_children.end(), [&](const Child& child) { return child.job == job; });
@@ -470,6 +472,7 @@ PythonRunResult PythonRunner::run(const std::vector<PythonDocumentJob>& jobs,
     if (!m_redis->start_error().empty()) {
         result.sandbox.missing.push_back("Redis server: " + m_redis->start_error());
     }
+    add_unique(result.sandbox.missing, m_redis->take_deaths());
     return result;
 }
 

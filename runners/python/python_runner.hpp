@@ -31,7 +31,8 @@ struct PythonRunnerOptions {
     std::string scratch_root;  // empty: a fresh folder under $TMPDIR, removed afterwards
     // Environments the fork server sets up before it forks ("django"): add
     // one only when a document needs it, so other runs pay nothing. With
-    // "redis", start() starts the run's Redis server (fixtures/redis_server).
+    // "redis", start() starts the run's Redis servers (one per document
+    // running at once, runners/python/redis_service.hpp).
     std::vector<std::string> fixtures;
     // Set: there is no Redis server for this run, and this says why
     // ("[fixtures] redis is off"); snippets that connect to one skip.
@@ -50,7 +51,7 @@ struct PythonDocumentJob {
 
 struct PythonRunResult {
     std::vector<std::vector<RunOutput>> outputs;  // [job][snippet], same shape as the jobs
-    SandboxReport sandbox;  // also says when the Redis server a document needed could not start
+    SandboxReport sandbox;  // also says when a Redis server a document needed could not start or died
     std::string python_version;
 };
 
@@ -79,7 +80,7 @@ private:
     std::unique_ptr<ForkServer> m_server;
     std::string m_scratch_root;
     bool m_own_scratch = false;
-    std::unique_ptr<RedisService> m_redis;  // the run's Redis server, when a document needs one
+    std::unique_ptr<RedisService> m_redis;  // the run's Redis servers, when a document needs one
 };
 
 }  // namespace snipcheck::runners::python

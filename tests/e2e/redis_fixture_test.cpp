@@ -1,11 +1,13 @@
-// End to end: Python snippets that use Redis run against the Redis server
+// End to end: Python snippets that use Redis run against a Redis server
 // snipcheck starts for the run (tests/data/e2e/redis_*.md), each document
-// in databases of its own; without redis-server they skip, naming the
-// Debian package.
+// on a clean server of its own that is numbered, configured and shared
+// with nobody as a default Redis; without redis-server they skip, naming
+// the Debian package.
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +39,18 @@ json snippet_with(const json& report, const std::string& marker) {
     }
     FAIL("no snippet contains " << marker);
     return {};
+}
+
+// The snippets of `report` that come from `file` (a path ending so).
+std::vector<json> snippets_of(const json& report, const std::string& file) {
+    std::vector<json> found;
+    for (const json& snippet : report["snippets"]) {
+        const std::string path = snippet["file"];
+        if (path.size() >= file.size() && path.compare(path.size() - file.size(), file.size(), file) == 0) {
+            found.push_back(snippet);
+        }
+    }
+    return found;
 }
 
 bool redis_installed() {
@@ -131,4 +145,92 @@ TEST_CASE("a run without Redis snippets starts no Redis server", "[e2e][redis]")
     // Were one started, a PATH without redis-server would put it in the report.
     const json report = report_of("tests/data/e2e/cache_session.md", "PATH=/nonexistent");
     CHECK(report["sandbox"]["missing"].dump().find("Redis") == std::string::npos);
+}
+
+TEST_CASE("a document's Redis is numbered as a default Redis, whatever runs beside it", "[e2e][redis]") {
+    if (!redis_installed()) {
+        return;
+    }
+    // The other document starts at once under --jobs 2 and holds the first server.
+    const json report = report_of("tests/data/e2e/redis_other_document.md tests/data/e2e/redis_own_numbering.md "
+                                  "--jobs 2 --no-cache");
+    const json numbering = snippet_with(report, "__keyspace@0__");
+    INFO(numbering.dump(1));
+    CHECK(numbering["status"] == "pass");
+    CHECK(numbering["expectations"].size() == 4);
+    CHECK(report["summary"]["pass"] == report["summary"]["total"]);
+}
+
+TEST_CASE("two documents on the same pub/sub channel at once never hear each other", "[e2e][redis]") {
+    if (!redis_installed()) {
+        return;
+    }
+    const json report = report_of("tests/data/e2e/redis_pubsub_a.md tests/data/e2e/redis_pubsub_b.md --jobs 2 --no-cache");
+    for (const char* file : {"redis_pubsub_a.md", "redis_pubsub_b.md"}) {
+        for (const json& snippet : snippets_of(report, file)) {
+            INFO(snippet.dump(1));
+            CHECK(snippet["status"] == "pass");  // publish reached 1 subscriber, and only its own message came
+        }
+    }
+    CHECK(report["summary"]["total"] == 2);
+}
+
+TEST_CASE("CONFIG SET, functions, ACL users and client names of a document are gone for the next one",
+          "[e2e][redis]") {
+    if (!redis_installed()) {
+        return;
+    }
+    const json report = report_of("tests/data/e2e/redis_server_wide_changes.md "
+                                  "tests/data/e2e/redis_after_server_wide_changes.md --jobs 1 --no-cache");
+    const json changes = snippet_with(report, "function_load(");
+    INFO(changes.dump(1));
+    CHECK(changes["status"] == "pass");  // the changes were made
+    const json after = snippet_with(report, "function_list()");
+    INFO(after.dump(1));
+    CHECK(after["status"] == "pass");
+    CHECK(after["expectations"].size() == 4);
+}
+
+TEST_CASE("a document that shuts its Redis server down leaves a working one to the next, and the report says it died",
+          "[e2e][redis]") {
+    if (!redis_installed()) {
+        return;
+    }
+    const json report = report_of("tests/data/e2e/redis_shutdown.md tests/data/e2e/redis_other_document.md "
+                                  "--jobs 1 --no-cache");
+    const json next = snippet_with(report, "written-by-the-other-document");
+    INFO(next.dump(1));
+    CHECK(next["status"] == "pass");
+    CHECK(report["sandbox"]["missing"].dump().find("the run's Redis server died: ") != std::string::npos);
+}
+
+TEST_CASE("a snippet that writes more than the Redis server holds gets an OOM error, and the next document works",
+          "[e2e][redis]") {
+    if (!redis_installed()) {
+        return;
+    }
+    const json report = report_of("tests/data/e2e/redis_out_of_memory.md tests/data/e2e/redis_other_document.md "
+                                  "--jobs 1 --no-cache");
+    const json big = snippet_with(report, "64 << 20");
+    INFO(big.dump(1));
+    CHECK(big["status"] == "pass");  // OOM, then PING answers
+    const json next = snippet_with(report, "written-by-the-other-document");
+    INFO(next.dump(1));
+    CHECK(next["status"] == "pass");
+    CHECK(report["sandbox"]["missing"].dump().find("Redis") == std::string::npos);  // nothing died
+}
+
+TEST_CASE("Sentinel and cluster clients skip: the run has a single Redis server", "[e2e][redis]") {
+    if (!redis_installed()) {
+        return;
+    }
+    const json report = report_of("tests/data/e2e/redis_many_servers.md --no-cache");
+    const json sentinel = snippet_with(report, "Sentinel(");
+    INFO(sentinel.dump(1));
+    CHECK(sentinel["status"] == "skip");
+    CHECK(sentinel["message"] == "needs a Redis Sentinel: the run has a single server");
+    const json cluster = snippet_with(report, "RedisCluster(");
+    INFO(cluster.dump(1));
+    CHECK(cluster["status"] == "skip");
+    CHECK(cluster["message"] == "needs a Redis cluster: the run has a single server");
 }

@@ -39,3 +39,13 @@ TEST_CASE("a slot given back goes to the next document, which empties it first",
     slots.release(7);  // holds nothing: no effect
     CHECK(slots.count() == 1);
 }
+
+TEST_CASE("which slot a document holds is told without taking one", "[database-slots]") {
+    DatabaseSlots slots(2);
+    CHECK_FALSE(slots.held_by(3));
+    REQUIRE(slots.take(3));
+    REQUIRE(slots.take(4));
+    CHECK(slots.held_by(4) == 1);
+    slots.release(4);
+    CHECK_FALSE(slots.held_by(4));
+}

@@ -1,11 +1,57 @@
-// What each document's child is told about the run's Redis server: its
-// socket and a block of databases of the document's own, or why there is none.
+// What each document's child is told about the run's Redis servers: the
+// socket and password of a server of the document's own, restarted clean
+// for each new document; or why there is none; and which servers died.
 #include "runners/python/redis_service.hpp"
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <string>
+
 using snipcheck::runners::python::RedisService;
 using snipcheck::runners::python::RedisWanted;
+
+namespace {
+
+bool redis_installed() {
+    if (!snipcheck::fixtures::missing_redis_package().empty()) {
+        WARN("skipped: redis-server is not installed (Debian package redis-server)");
+        return false;
+    }
+    return true;
+}
+
+// Sends `command` after AUTH on the socket `services` names; the raw replies.
+std::string ask(const nlohmann::json& services, const std::string& command) {
+    const std::string socket_path = services["socket"];
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::strncpy(address.sun_path, socket_path.c_str(), sizeof address.sun_path - 1);
+    const std::string request = "AUTH " + services["password"].get<std::string>() + "\r\n" + command + "\r\n";
+    std::string reply;
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0 &&
+        ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) > 0) {
+        pollfd entry{fd, POLLIN, 0};
+        char buffer[4096];
+        while (::poll(&entry, 1, reply.empty() ? 2000 : 50) > 0) {
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n <= 0) {
+                break;
+            }
+            reply.append(buffer, static_cast<std::size_t>(n));
+        }
+    }
+    ::close(fd);
+    return reply;
+}
+
+}  // namespace
 
 TEST_CASE("a Redis service turned off starts nothing and tells documents why", "[redis-service]") {
     RedisService service = RedisService::start(RedisWanted::yes, "the configuration turns it off", 2);
@@ -16,9 +62,8 @@ TEST_CASE("a Redis service turned off starts nothing and tells documents why", "
     CHECK(service.start_error().empty());  // not a failure: asked for
 }
 
-TEST_CASE("documents running at once get blocks of databases of their own", "[redis-service]") {
-    if (!snipcheck::fixtures::missing_redis_package().empty()) {
-        WARN("skipped: redis-server is not installed (Debian package redis-server)");
+TEST_CASE("documents running at once get Redis servers of their own", "[redis-service]") {
+    if (!redis_installed()) {
         return;
     }
     RedisService service = RedisService::start(RedisWanted::yes, {}, 2);
@@ -27,15 +72,56 @@ TEST_CASE("documents running at once get blocks of databases of their own", "[re
     const auto second = service.request_for(9);
     REQUIRE(first);
     REQUIRE(second);
-    CHECK((*first)["socket"] == (*second)["socket"]);
-    CHECK((*first)["db_base"] != (*second)["db_base"]);
-    CHECK((*first)["databases"] == 16);
-    CHECK((*first)["fresh"] == true);
-    CHECK_FALSE(service.request_for(5));  // both blocks held
-    CHECK((*service.request_for(4))["fresh"] == false);  // a continued document keeps its keys
+    CHECK((*first)["socket"] != (*second)["socket"]);
+    CHECK((*first)["password"] != (*second)["password"]);
+    CHECK_FALSE((*first)["version"].get<std::string>().empty());
+    CHECK_FALSE(first->contains("db_base"));  // no remapping: database n is database n
+    CHECK_FALSE(service.request_for(5));  // both servers held
+    CHECK(ask(*first, "SET mine 1") == "+OK\r\n+OK\r\n");
+    CHECK(ask(*second, "EXISTS mine") == "+OK\r\n:0\r\n");
+}
+
+TEST_CASE("a document continued in a fresh child keeps its server, and the next document gets it restarted clean",
+          "[redis-service]") {
+    if (!redis_installed()) {
+        return;
+    }
+    RedisService service = RedisService::start(RedisWanted::yes, {}, 1);
+    const auto first = service.request_for(4);
+    REQUIRE(first);
+    CHECK(ask(*first, "SET mine 1") == "+OK\r\n+OK\r\n");
+    const auto again = service.request_for(4);
+    REQUIRE(again);
+    CHECK(*again == *first);
+    CHECK(ask(*again, "EXISTS mine") == "+OK\r\n:1\r\n");
     service.release(4);
-    const auto third = service.request_for(5);
-    REQUIRE(third);
-    CHECK((*third)["db_base"] == (*first)["db_base"]);
-    CHECK((*third)["fresh"] == true);  // emptied before the new document's first snippet
+    const auto next = service.request_for(5);
+    REQUIRE(next);
+    CHECK((*next)["password"] != (*first)["password"]);
+    CHECK(ask(*next, "EXISTS mine") == "+OK\r\n:0\r\n");
+    CHECK(service.take_deaths().empty());
+}
+
+TEST_CASE("a Redis server that died is reported, and the next document gets a working one", "[redis-service]") {
+    if (!redis_installed()) {
+        return;
+    }
+    RedisService service = RedisService::start(RedisWanted::yes, {}, 1);
+    const auto first = service.request_for(1);
+    REQUIRE(first);
+    ask(*first, "SHUTDOWN NOSAVE");
+    ::usleep(200'000);
+    // The document's own server died under it: it is not given another one's.
+    const auto resumed = service.request_for(1);
+    REQUIRE(resumed);
+    CHECK((*resumed)["unavailable"].get<std::string>().rfind("the run's Redis server died: ", 0) == 0);
+    service.release(1);
+    const auto next = service.request_for(2);
+    REQUIRE(next);
+    REQUIRE(next->contains("socket"));
+    CHECK(ask(*next, "PING") == "+OK\r\n+PONG\r\n");
+    const auto deaths = service.take_deaths();
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].rfind("the run's Redis server died: ", 0) == 0);
+    CHECK(service.take_deaths().empty());
 }
