@@ -2,10 +2,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace snipcheck::extractor {
 namespace {
@@ -65,19 +64,38 @@ std::uint64_t expectations_hash(const Snippet& snippet, std::uint64_t hash) {
     return hash;
 }
 
+// `value` as `width` lower-case hex digits, zero-padded (what "{:012x}"
+// gives for a value that fits), without a format string to parse per snippet.
+std::string hex_digits(std::uint64_t value, int width) {
+    std::string digits(static_cast<std::size_t>(width), '0');
+    for (int i = width - 1; i >= 0 && value != 0; --i) {
+        digits[static_cast<std::size_t>(i)] = "0123456789abcdef"[value & 0xf];
+        value >>= 4;
+    }
+    return digits;
+}
+
 }  // namespace
 
 void assign_ids(std::vector<Snippet>& snippets) {
-    std::unordered_map<std::uint64_t, int> occurrences;          // code hash -> count
-    std::unordered_map<std::uint64_t, std::string> first_of;     // code+expectations hash -> first id
-    for (Snippet& snippet : snippets) {
+    // Reserved up front: a long document has hundreds of thousands of
+    // snippets, and rehashing them again and again showed in profiles.
+    std::unordered_map<std::uint64_t, int> occurrences;       // code hash -> count
+    std::unordered_map<std::uint64_t, std::size_t> first_of;  // code+expectations hash -> first snippet
+    occurrences.reserve(snippets.size());
+    first_of.reserve(snippets.size());
+    for (std::size_t i = 0; i < snippets.size(); ++i) {
+        Snippet& snippet = snippets[i];
         const std::uint64_t hash = content_hash(snippet);
         const int count = ++occurrences[hash];
-        const std::string base = fmt::format("{:012x}", hash >> 16);
-        snippet.id = count == 1 ? base : fmt::format("{}-{}", base, count);
-        auto [it, inserted] = first_of.try_emplace(expectations_hash(snippet, hash), snippet.id);
+        snippet.id = hex_digits(hash >> 16, 12);
+        if (count > 1) {
+            snippet.id += '-';
+            snippet.id += std::to_string(count);
+        }
+        auto [it, inserted] = first_of.try_emplace(expectations_hash(snippet, hash), i);
         if (!inserted) {
-            snippet.duplicate_of = it->second;
+            snippet.duplicate_of = snippets[it->second].id;
         }
     }
 }
