@@ -1,6 +1,7 @@
 #include "src/list_command.hpp"
 
 #include <ostream>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -44,7 +45,7 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
                                {"snippets", std::move(snippets)}};
         text = root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     } else {
-        text = table.render();
+        text = std::move(table).render();
     }
     if (options.output.empty()) {
         out << text;
