@@ -203,6 +203,7 @@ private:
                            : block.form == BlockForm::indented ? SnippetForm::indented
                                                                : SnippetForm::unfenced;
             code_lines = block.lines;
+            snippet.line_map.reserve(block.lines.size());
             for (std::size_t i = 0; i < block.lines.size(); ++i) {
                 snippet.line_map.push_back(block.first_line + static_cast<int>(i));
             }
@@ -300,6 +301,7 @@ private:
             if (!snippet.directives.language.empty()) {
                 snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
             }
+            snippet.line_map.reserve(part.end - part.first);
             for (std::size_t i = part.first; i < part.end; ++i) {
                 snippet.line_map.push_back(block.first_line + static_cast<int>(i));
             }
@@ -399,6 +401,18 @@ private:
                                                         ? "starts-inside-block: the document starts inside a code block (its opening fence is missing)"
                                                         : code});
         }
+        for (const EncodingDefect& defect : m_document.decoded.defects) {
+            m_result.defects.push_back({defect.line, defect.code, defect.message});
+        }
+        if (!m_document.decoded.defects.empty()) {
+            mark_encoding_defects();
+        }
+        std::stable_sort(m_result.defects.begin(), m_result.defects.end(),
+                         [](const DocumentDefect& a, const DocumentDefect& b) { return a.line < b.line; });
+    }
+
+    // Each snippet gets the codes of the encoding defects on its lines.
+    void mark_encoding_defects() {
         // Snippets by first line, so each encoding defect finds its snippets
         // without a scan of all of them (a mis-encoded file has thousands).
         std::vector<int> by_start(m_result.snippets.size());
@@ -413,7 +427,6 @@ private:
             longest = std::max(longest, snippet.end_line - snippet.start_line);
         }
         for (const EncodingDefect& defect : m_document.decoded.defects) {
-            m_result.defects.push_back({defect.line, defect.code, defect.message});
             auto it = std::lower_bound(by_start.begin(), by_start.end(), defect.line - longest,
                                        [this](int index, int line) { return m_result.snippets[index].start_line < line; });
             for (; it != by_start.end() && m_result.snippets[*it].start_line <= defect.line; ++it) {
@@ -424,8 +437,6 @@ private:
                 }
             }
         }
-        std::stable_sort(m_result.defects.begin(), m_result.defects.end(),
-                         [](const DocumentDefect& a, const DocumentDefect& b) { return a.line < b.line; });
     }
 
     const Document& m_document;
