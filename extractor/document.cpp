@@ -1,5 +1,7 @@
 #include "extractor/document.hpp"
 
+#include <cstring>
+
 #include "extractor/line_classifier.hpp"
 
 namespace snipcheck::extractor {
@@ -41,6 +43,18 @@ Document make_document(std::string path, DecodedText decoded) {
     document.path = std::move(path);
     document.decoded = std::move(decoded);
     std::string_view text = document.decoded.text;
+    // Counted first: growing a vector of millions of lines by doubling
+    // copied it again and again.
+    const char* const text_end = text.data() + text.size();
+    std::size_t newlines = 0;
+    for (const char* p = text.data(); p != text_end; ++p) {
+        p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(text_end - p)));
+        if (p == nullptr) {
+            break;
+        }
+        ++newlines;
+    }
+    document.lines.reserve(newlines + 1);
     std::size_t start = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);

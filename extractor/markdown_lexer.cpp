@@ -259,6 +259,7 @@ private:
         block.info = std::string(fence.info);
         block.end_marker_line = close_line > 0 ? close_line + 1 : 0;
         block.defects = std::move(defects);
+        block.lines.reserve(static_cast<std::size_t>(std::max(0, last - first + 1)));
         for (int k = first; k <= last; ++k) {
             std::string_view content = remove_indent(m_lines[k], fence.indent);
             if (splice && k == last) {
@@ -358,6 +359,7 @@ private:
         if (after_paragraph) {
             block.defects.emplace_back("indented-after-paragraph");
         }
+        block.lines.reserve(static_cast<std::size_t>(last - i + 1));
         for (int j = i; j <= last; ++j) {
             block.lines.push_back(remove_indent(m_lines[j], column));
         }
