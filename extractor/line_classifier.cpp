@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extractor/python_tokens.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -366,15 +367,11 @@ bool is_output_label(std::string_view line) {
     while (!text.empty() && (text.back() == '*' || text.back() == '_' || text.back() == ' ' || text.back() == ':')) {
         text.remove_suffix(1);
     }
-    std::string lower;
-    for (char c : text) {
-        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    }
     static constexpr std::array<std::string_view, 13> k_labels = {
         "output", "outputs", "result", "results", "prints", "this prints", "it prints", "expected output",
         "console output", "sample output", "the output is", "output is", "this outputs"};
     for (std::string_view label : k_labels) {
-        if (lower == label) {
+        if (equals_lower(text, label)) {
             return true;
         }
     }
