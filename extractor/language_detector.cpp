@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -77,26 +78,31 @@ constexpr std::size_t k_sample_lines = 40;
 // blocks are settled by the first language asked about.
 class Fit {
 public:
-    explicit Fit(const std::vector<std::string_view>& all_lines) {
-        const std::size_t count = std::min(all_lines.size(), k_sample_lines);
-        for (std::size_t i = 0; i < count; ++i) {
+    // The sample is the first k_sample_lines lines of `all_lines`, which
+    // must outlive the Fit.
+    explicit Fit(const std::vector<std::string_view>& all_lines)
+        : m_lines(all_lines), m_sample_size(std::min(all_lines.size(), k_sample_lines)) {
+        for (std::size_t i = 0; i < m_sample_size; ++i) {
             std::string_view text = trim(all_lines[i]);
             const bool comment = !text.empty() && (text[0] == '#' || text.starts_with("//") || text.starts_with("--")) &&
                                  !text.starts_with("#!");
-            m_sample.push_back(all_lines[i]);
             if (!text.empty() && !comment) {
-                m_meaningful.push_back(i);
+                m_meaningful[m_meaningful_count++] = static_cast<std::uint8_t>(i);
             }
         }
     }
 
-    int lines() const { return static_cast<int>(m_meaningful.size()); }
+    int lines() const { return static_cast<int>(m_meaningful_count); }
 
     double python() {
         if (m_python < 0) {
+            // The tokenizer takes a vector: copy the sample only for the
+            // blocks that get this far.
+            thread_local std::vector<std::string_view> sample;
             thread_local std::vector<PyToken> tokens;
-            tokenize_python(m_sample, tokens);
-            const std::vector<LineShape> shapes = python_block_shapes(m_sample, tokens, m_sample.size());
+            sample.assign(m_lines.begin(), m_lines.begin() + static_cast<std::ptrdiff_t>(m_sample_size));
+            tokenize_python(sample, tokens);
+            const std::vector<LineShape> shapes = python_block_shapes(sample, tokens, m_sample_size);
             m_python_strong = 0;
             m_python = share([&](std::string_view, std::size_t index) {
                 m_python_strong += shapes[index] == LineShape::strong ? 1 : 0;
@@ -138,7 +144,7 @@ public:
         });
     }
     double haproxy() {
-        return share([this](std::string_view text, std::size_t index) { return is_haproxy_line(text, indent_width(m_sample[index])); });
+        return share([this](std::string_view text, std::size_t index) { return is_haproxy_line(text, indent_width(m_lines[index])); });
     }
     double html() {
         return share([](std::string_view text, std::size_t) {
@@ -155,18 +161,22 @@ public:
 private:
     template <typename Fits>
     double share(Fits fits) {
-        if (m_meaningful.empty()) {
+        if (m_meaningful_count == 0) {
             return 0;
         }
         int count = 0;
-        for (std::size_t index : m_meaningful) {
-            count += fits(trim(m_sample[index]), index) ? 1 : 0;
+        for (std::size_t k = 0; k < m_meaningful_count; ++k) {
+            const std::size_t index = m_meaningful[k];
+            count += fits(trim(m_lines[index]), index) ? 1 : 0;
         }
-        return static_cast<double>(count) / static_cast<double>(m_meaningful.size());
+        return static_cast<double>(count) / static_cast<double>(m_meaningful_count);
     }
 
-    std::vector<std::string_view> m_sample;
-    std::vector<std::size_t> m_meaningful;
+    const std::vector<std::string_view>& m_lines;
+    std::size_t m_sample_size;
+    // Indexes of the sample's lines that are neither blank nor comments.
+    std::array<std::uint8_t, k_sample_lines> m_meaningful{};
+    std::size_t m_meaningful_count = 0;
     double m_python = -1;
     int m_python_strong = 0;
 };

@@ -1,5 +1,6 @@
 #include "extractor/sql_transcript.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <span>
@@ -232,6 +233,10 @@ bool is_table_line(std::string_view line) {
 }  // namespace
 
 SqlTranscript split_sql_and_results(const std::vector<std::string_view>& lines, int first_line) {
+    // Most SQL blocks show no table at all: answer them without a copy of their lines.
+    if (std::none_of(lines.begin(), lines.end(), is_table_line)) {
+        return {};
+    }
     SqlTranscript result;
     bool found = false;
     int statement_line = 0;  // first line of the statement being read, 0 between statements
