@@ -18,10 +18,10 @@ Snippet python_snippet(std::string code) {
 
 }  // namespace
 
-TEST_CASE("assign_ids: twelve hex digits of the content hash, zero-padded and the same in every version") {
+TEST_CASE("assign_ids: twelve zero-padded hex digits of the content hash that never change") {
     // Ids are matched across runs and releases: these values must never change.
     std::vector<Snippet> snippets = {python_snippet("print(0)"), python_snippet("print(110)"),
-                                     python_snippet("print(111)"), python_snippet("print(0)  \n")};
+                                     python_snippet("print(111)"), python_snippet("print(0) \t ")};
     assign_ids(snippets);
     CHECK(snippets[0].id == "63bc37667c15");
     CHECK(snippets[1].id == "0e95bb959ae9");
