@@ -199,9 +199,13 @@ std::string_view trim(std::string_view text) {
 }
 
 std::optional<FenceLine> parse_fence(std::string_view line) {
-    // Most lines are not fences: look at the first visible character first.
-    const std::size_t visible = line.find_first_not_of(" \t");
-    if (visible == std::string_view::npos || (line[visible] != '`' && line[visible] != '~')) {
+    // Most lines are not fences: look at the first visible character first
+    // (a plain loop; find_first_not_of calls memchr per character).
+    std::size_t visible = 0;
+    while (visible < line.size() && (line[visible] == ' ' || line[visible] == '\t')) {
+        ++visible;
+    }
+    if (visible == line.size() || (line[visible] != '`' && line[visible] != '~')) {
         return std::nullopt;
     }
     const int indent = indent_width(line);
