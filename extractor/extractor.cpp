@@ -182,12 +182,16 @@ private:
         snippet.directives = m_defaults;
         apply_directives(block, {}, 0, block.lines.size(), BlockFindings::record, snippet);
 
-        std::vector<std::string_view> code_lines;
+        // The code is the block's lines, or for a session (and SQL with its
+        // result tables) the lines left once prompts and output are taken out.
+        std::vector<std::string_view> rewritten;
+        const std::vector<std::string_view>* code_lines = &block.lines;
         if (is_doctest_session(block.lines)) {
             DoctestSession session = parse_doctest_session(block.lines, block.first_line);
             snippet.form = SnippetForm::session;
             snippet.language = "python";
-            code_lines = std::move(session.code);
+            rewritten = std::move(session.code);
+            code_lines = &rewritten;
             snippet.line_map = std::move(session.line_map);
             snippet.expectations = std::move(session.expectations);
         } else if (is_sql_transcript(block.lines)) {
@@ -195,14 +199,14 @@ private:
             snippet.form = SnippetForm::session;
             snippet.language = "sql";
             snippet.dialect = std::move(transcript.dialect);
-            code_lines = std::move(transcript.code);
+            rewritten = std::move(transcript.code);
+            code_lines = &rewritten;
             snippet.line_map = std::move(transcript.line_map);
             snippet.expectations = std::move(transcript.expectations);
         } else {
             snippet.form = block.form == BlockForm::fenced     ? SnippetForm::fenced
                            : block.form == BlockForm::indented ? SnippetForm::indented
                                                                : SnippetForm::unfenced;
-            code_lines = block.lines;
             snippet.line_map.reserve(block.lines.size());
             for (std::size_t i = 0; i < block.lines.size(); ++i) {
                 snippet.line_map.push_back(block.first_line + static_cast<int>(i));
@@ -211,10 +215,10 @@ private:
             // the tokens the expectations need anyway, and skip the detector.
             int judged = 0;
             if (language_from_tag(block.info) == "python") {
-                tokenize_python(code_lines, m_tokens);
+                tokenize_python(*code_lines, m_tokens);
                 tokenized = true;
             }
-            if (tokenized && (python_tag_fit(code_lines, m_tokens, &judged) >= 0.5 || judged < 3)) {
+            if (tokenized && (python_tag_fit(*code_lines, m_tokens, &judged) >= 0.5 || judged < 3)) {
                 snippet.language = "python";
             } else {
                 LanguageGuess guess = detect_language(block.info, block.lines);
@@ -226,7 +230,8 @@ private:
             }
             if (snippet.language == "sql") {
                 if (SqlTranscript split = split_sql_and_results(block.lines, block.first_line); !split.code.empty()) {
-                    code_lines = std::move(split.code);
+                    rewritten = std::move(split.code);
+                    code_lines = &rewritten;
                     snippet.line_map = std::move(split.line_map);
                     snippet.expectations = std::move(split.expectations);
                 }
@@ -247,7 +252,7 @@ private:
                 snippet.part_file = std::move(files.parts.front().file);
             }
         }
-        return finish_snippet(std::move(snippet), code_lines, tokenized ? Tokens::ready : Tokens::stale, &block);
+        return finish_snippet(std::move(snippet), *code_lines, tokenized ? Tokens::ready : Tokens::stale, &block);
     }
 
     // One snippet per file of a mixed block, each in its file's language,
@@ -314,7 +319,7 @@ private:
     // the snippet joins the document's. `block`: the SQL block a Markdown
     // result table may follow, or nullptr for a part of a block. Returns the
     // snippet's index.
-    int finish_snippet(Snippet snippet, const std::vector<std::string_view>& code_lines, Tokens tokens,
+    int finish_snippet(Snippet&& snippet, const std::vector<std::string_view>& code_lines, Tokens tokens,
                        const Block* block) {
         snippet.code = join_lines(code_lines);
         snippet.start_line = snippet.line_map.front();
