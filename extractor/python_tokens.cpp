@@ -1,15 +1,31 @@
 #include "extractor/python_tokens.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace snipcheck::extractor {
 namespace {
 
-bool is_ident_start(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-bool is_ident_char(unsigned char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+// Character classes by table: the tokenizer asks about every byte of every
+// Python snippet, and one load beats a chain of range compares.
+enum CharClass : std::uint8_t { k_ident_start = 1, k_digit = 2 };
+
+constexpr std::array<std::uint8_t, 256> k_char_classes = [] {
+    std::array<std::uint8_t, 256> classes{};
+    for (int c = 0; c < 256; ++c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80) {
+            classes[static_cast<std::size_t>(c)] = k_ident_start;
+        } else if (c >= '0' && c <= '9') {
+            classes[static_cast<std::size_t>(c)] = k_digit;
+        }
+    }
+    return classes;
+}();
+
+bool is_ident_start(unsigned char c) { return k_char_classes[c] == k_ident_start; }
+bool is_ident_char(unsigned char c) { return k_char_classes[c] != 0; }
+bool is_digit(unsigned char c) { return k_char_classes[c] == k_digit; }
 
 // String prefixes Python accepts before a quote (case-insensitive).
 bool is_string_prefix(std::string_view word) {
