@@ -1,10 +1,10 @@
 #include "extractor/snippet_id.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace snipcheck::extractor {
 namespace {
@@ -78,24 +78,43 @@ std::string hex_digits(std::uint64_t value, int width) {
 }  // namespace
 
 void assign_ids(std::vector<Snippet>& snippets) {
-    // Reserved up front: a long document has hundreds of thousands of
-    // snippets, and rehashing them again and again showed in profiles.
-    std::unordered_map<std::uint64_t, int> occurrences;       // code hash -> count
-    std::unordered_map<std::uint64_t, std::size_t> first_of;  // code+expectations hash -> first snippet
-    occurrences.reserve(snippets.size());
-    first_of.reserve(snippets.size());
-    for (std::size_t i = 0; i < snippets.size(); ++i) {
-        Snippet& snippet = snippets[i];
-        const std::uint64_t hash = content_hash(snippet);
-        const int count = ++occurrences[hash];
-        snippet.id = hex_digits(hash >> 16, 12);
-        if (count > 1) {
-            snippet.id += '-';
-            snippet.id += std::to_string(count);
+    // Snippets grouped by hash with a sort, not hash maps: a long document
+    // has hundreds of thousands of snippets, and map nodes scattered over
+    // the heap cost a cache miss per lookup. Within a group, order is
+    // document order, so the first of a group is the first occurrence.
+    struct Keyed {
+        std::uint64_t hash;
+        std::size_t index;
+        bool operator<(const Keyed& other) const {
+            return hash != other.hash ? hash < other.hash : index < other.index;
         }
-        auto [it, inserted] = first_of.try_emplace(expectations_hash(snippet, hash), i);
-        if (!inserted) {
-            snippet.duplicate_of = snippets[it->second].id;
+    };
+    std::vector<Keyed> by_code(snippets.size());
+    for (std::size_t i = 0; i < snippets.size(); ++i) {
+        by_code[i] = {content_hash(snippets[i]), i};
+    }
+    std::vector<Keyed> by_behaviour(snippets.size());
+    for (std::size_t i = 0; i < snippets.size(); ++i) {
+        by_behaviour[i] = {expectations_hash(snippets[i], by_code[i].hash), i};
+    }
+    std::sort(by_code.begin(), by_code.end());
+    int count = 0;
+    for (std::size_t k = 0; k < by_code.size(); ++k) {
+        count = k > 0 && by_code[k].hash == by_code[k - 1].hash ? count + 1 : 1;
+        std::string& id = snippets[by_code[k].index].id;
+        id = hex_digits(by_code[k].hash >> 16, 12);
+        if (count > 1) {
+            id += '-';
+            id += std::to_string(count);
+        }
+    }
+    std::sort(by_behaviour.begin(), by_behaviour.end());
+    std::size_t first = 0;  // of the current group
+    for (std::size_t k = 1; k < by_behaviour.size(); ++k) {
+        if (by_behaviour[k].hash != by_behaviour[k - 1].hash) {
+            first = k;
+        } else {
+            snippets[by_behaviour[k].index].duplicate_of = snippets[by_behaviour[first].index].id;
         }
     }
 }
