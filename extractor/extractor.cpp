@@ -142,11 +142,14 @@ public:
         for (Block& block : lexed.blocks) {
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
                 m_result.snippets[last_block_snippet].expectations.push_back(output_block_expectation(block));
-                continue;
+            } else {
+                // A block that yields no code (a session of prompts only) leaves
+                // nothing for the next block to be the output of.
+                last_block_snippet = add_block(block);
             }
-            // A block that yields no code (a session of prompts only) leaves
-            // nothing for the next block to be the output of.
-            last_block_snippet = add_block(block);
+            // Done with: the snippets of a long document reuse its memory
+            // instead of touching fresh pages.
+            block.lines = std::vector<std::string_view>();
         }
         guess_orphan_languages();
         assign_ids(m_result.snippets);
