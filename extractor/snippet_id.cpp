@@ -82,6 +82,8 @@ void assign_ids(std::vector<Snippet>& snippets) {
     // has hundreds of thousands of snippets, and map nodes scattered over
     // the heap cost a cache miss per lookup. Within a group, order is
     // document order, so the first of a group is the first occurrence.
+    // Results go to small arrays by snippet, and the snippets themselves
+    // are then visited in order, not in hash order.
     struct Keyed {
         std::uint64_t hash;
         std::size_t index;
@@ -89,32 +91,34 @@ void assign_ids(std::vector<Snippet>& snippets) {
             return hash != other.hash ? hash < other.hash : index < other.index;
         }
     };
-    std::vector<Keyed> by_code(snippets.size());
-    for (std::size_t i = 0; i < snippets.size(); ++i) {
-        by_code[i] = {content_hash(snippets[i]), i};
-    }
-    std::vector<Keyed> by_behaviour(snippets.size());
-    for (std::size_t i = 0; i < snippets.size(); ++i) {
-        by_behaviour[i] = {expectations_hash(snippets[i], by_code[i].hash), i};
+    const std::size_t count = snippets.size();
+    std::vector<std::uint64_t> code_hashes(count);
+    std::vector<Keyed> by_code(count);
+    std::vector<Keyed> by_behaviour(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        code_hashes[i] = content_hash(snippets[i]);
+        by_code[i] = {code_hashes[i], i};
+        by_behaviour[i] = {expectations_hash(snippets[i], code_hashes[i]), i};
     }
     std::sort(by_code.begin(), by_code.end());
-    int count = 0;
-    for (std::size_t k = 0; k < by_code.size(); ++k) {
-        count = k > 0 && by_code[k].hash == by_code[k - 1].hash ? count + 1 : 1;
-        std::string& id = snippets[by_code[k].index].id;
-        id = hex_digits(by_code[k].hash >> 16, 12);
-        if (count > 1) {
-            id += '-';
-            id += std::to_string(count);
-        }
-    }
     std::sort(by_behaviour.begin(), by_behaviour.end());
-    std::size_t first = 0;  // of the current group
-    for (std::size_t k = 1; k < by_behaviour.size(); ++k) {
-        if (by_behaviour[k].hash != by_behaviour[k - 1].hash) {
-            first = k;
-        } else {
-            snippets[by_behaviour[k].index].duplicate_of = snippets[by_behaviour[first].index].id;
+    std::vector<std::uint32_t> occurrence(count);  // 1 for the first snippet with its code, 2 for the next ...
+    std::vector<std::size_t> first_alike(count);   // the first snippet that has the same code and expectations
+    for (std::size_t k = 0; k < count; ++k) {
+        const bool same_code = k > 0 && by_code[k].hash == by_code[k - 1].hash;
+        occurrence[by_code[k].index] = same_code ? occurrence[by_code[k - 1].index] + 1 : 1;
+        const bool same_behaviour = k > 0 && by_behaviour[k].hash == by_behaviour[k - 1].hash;
+        first_alike[by_behaviour[k].index] = same_behaviour ? first_alike[by_behaviour[k - 1].index] : by_behaviour[k].index;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        Snippet& snippet = snippets[i];
+        snippet.id = hex_digits(code_hashes[i] >> 16, 12);
+        if (occurrence[i] > 1) {
+            snippet.id += '-';
+            snippet.id += std::to_string(occurrence[i]);
+        }
+        if (first_alike[i] != i) {
+            snippet.duplicate_of = snippets[first_alike[i]].id;  // an earlier snippet: its id is set
         }
     }
 }
