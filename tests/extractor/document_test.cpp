@@ -47,7 +47,7 @@ TEST_CASE("split_lines agrees with a search for each newline on random text") {
     for (int round = 0; round < 500; ++round) {
         std::string text(random() % 200, 'x');
         for (char& c : text) {
-            const unsigned pick = random() % 8;
+            const auto pick = random() % 8;
             c = pick == 0 ? '\n' : pick == 1 ? '\xc3' : static_cast<char>('a' + pick);
         }
         INFO(text);
