@@ -177,6 +177,9 @@ private:
     // after it belongs to, or -1 when the block became no snippet.
     int add_block(Block& block) {
         bool tokenized = false;  // m_tokens holds this block's tokens
+        // m_tokens holds the tokens of block.lines because the detector
+        // tokenized them (good for the code while it is those lines).
+        bool detector_tokenized = false;
         Snippet snippet;
         snippet.file = m_document.path;
         snippet.info = block.info;
@@ -224,7 +227,10 @@ private:
             if (tokenized && (python_tag_fit(*code_lines, m_tokens, &judged) >= 0.5 || judged < 3)) {
                 snippet.language = "python";
             } else {
-                LanguageGuess guess = detect_language(block.info, block.lines);
+                // m_tokens is lent to the detector only when it holds nothing
+                // this block still needs.
+                LanguageGuess guess = detect_language(block.info, block.lines, tokenized ? nullptr : &m_tokens);
+                detector_tokenized = guess.tokens_of_lines;
                 snippet.language = std::move(guess.language);
                 snippet.dialect = std::move(guess.dialect);
                 if (guess.tag_overruled) {
@@ -255,7 +261,8 @@ private:
                 snippet.part_file = std::move(files.parts.front().file);
             }
         }
-        return finish_snippet(std::move(snippet), *code_lines, tokenized ? Tokens::ready : Tokens::stale, &block);
+        const bool tokens_ready = tokenized || (detector_tokenized && code_lines == &block.lines);
+        return finish_snippet(std::move(snippet), *code_lines, tokens_ready ? Tokens::ready : Tokens::stale, &block);
     }
 
     // One snippet per file of a mixed block, each in its file's language,

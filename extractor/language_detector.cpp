@@ -79,9 +79,10 @@ constexpr std::size_t k_sample_lines = 40;
 class Fit {
 public:
     // The sample is the first k_sample_lines lines of `all_lines`, which
-    // must outlive the Fit.
-    explicit Fit(const std::vector<std::string_view>& all_lines)
-        : m_lines(all_lines), m_sample_size(std::min(all_lines.size(), k_sample_lines)) {
+    // must outlive the Fit. `lent_tokens`: where to tokenize the lines when
+    // the Python measure needs it, so a caller can keep the tokens (or null).
+    explicit Fit(const std::vector<std::string_view>& all_lines, std::vector<PyToken>* lent_tokens = nullptr)
+        : m_lines(all_lines), m_sample_size(std::min(all_lines.size(), k_sample_lines)), m_lent_tokens(lent_tokens) {
         for (std::size_t i = 0; i < m_sample_size; ++i) {
             std::string_view text = trim(all_lines[i]);
             const bool comment = !text.empty() && (text[0] == '#' || text.starts_with("//") || text.starts_with("--")) &&
@@ -94,15 +95,24 @@ public:
 
     int lines() const { return static_cast<int>(m_meaningful_count); }
 
+    // Whether the lent tokens are now those of all the lines.
+    bool lent_tokens_of_all_lines() const { return m_lent_tokens_of_all_lines; }
+
     double python() {
         if (m_python < 0) {
-            // The tokenizer takes a vector: copy the sample only for the
-            // blocks that get this far.
-            thread_local std::vector<std::string_view> sample;
-            thread_local std::vector<PyToken> tokens;
-            sample.assign(m_lines.begin(), m_lines.begin() + static_cast<std::ptrdiff_t>(m_sample_size));
-            tokenize_python(sample, tokens);
-            const std::vector<LineShape> shapes = python_block_shapes(sample, tokens, m_sample_size);
+            thread_local std::vector<std::string_view> sample_copy;
+            thread_local std::vector<PyToken> own_tokens;
+            std::vector<PyToken>& tokens = m_lent_tokens != nullptr ? *m_lent_tokens : own_tokens;
+            // The tokenizer takes a vector: the lines themselves when the
+            // sample is all of them, else a copy of the sample.
+            const std::vector<std::string_view>* sample = &m_lines;
+            if (m_sample_size < m_lines.size()) {
+                sample_copy.assign(m_lines.begin(), m_lines.begin() + static_cast<std::ptrdiff_t>(m_sample_size));
+                sample = &sample_copy;
+            }
+            tokenize_python(*sample, tokens);
+            m_lent_tokens_of_all_lines = m_lent_tokens != nullptr && sample == &m_lines;
+            const std::vector<LineShape> shapes = python_block_shapes(*sample, tokens, m_sample_size);
             m_python_strong = 0;
             m_python = share([&](std::string_view, std::size_t index) {
                 m_python_strong += shapes[index] == LineShape::strong ? 1 : 0;
@@ -174,6 +184,8 @@ private:
 
     const std::vector<std::string_view>& m_lines;
     std::size_t m_sample_size;
+    std::vector<PyToken>* m_lent_tokens;
+    bool m_lent_tokens_of_all_lines = false;
     // Indexes of the sample's lines that are neither blank nor comments.
     std::array<std::uint8_t, k_sample_lines> m_meaningful{};
     std::size_t m_meaningful_count = 0;
@@ -343,12 +355,14 @@ double python_tag_fit(const std::vector<std::string_view>& lines, const std::vec
     return counted == 0 ? 1.0 : static_cast<double>(fitting) / counted;
 }
 
-LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines) {
+LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines,
+                              std::vector<PyToken>* tokens) {
     LanguageGuess guess;
     guess.language = language_from_tag(info, &guess.dialect);
-    Fit fit(lines);
+    Fit fit(lines, tokens);
     if (guess.language.empty()) {
         guess.language = classify(lines, fit);
+        guess.tokens_of_lines = fit.lent_tokens_of_all_lines();
         return guess;
     }
     // A tag is plainly wrong when its language cannot read most lines and
@@ -365,6 +379,7 @@ LanguageGuess detect_language(std::string_view info, const std::vector<std::stri
             guess.tag_overruled = true;
         }
     }
+    guess.tokens_of_lines = fit.lent_tokens_of_all_lines();
     return guess;
 }
 
