@@ -181,23 +181,6 @@ std::string_view remove_indent(std::string_view line, int width) {
     return line.substr(i);
 }
 
-namespace {
-// ASCII whitespace, inline: trim runs on every line of every document.
-constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-}  // namespace
-
-std::string_view trim(std::string_view text) {
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    while (begin < end && is_space(text[begin])) {
-        ++begin;
-    }
-    while (end > begin && is_space(text[end - 1])) {
-        --end;
-    }
-    return text.substr(begin, end - begin);
-}
-
 std::optional<FenceLine> parse_fence(std::string_view line) {
     // Most lines are not fences: look at the first visible character first
     // (a plain loop; find_first_not_of calls memchr per character).
