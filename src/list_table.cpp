@@ -64,6 +64,9 @@ void ListTable::add_document(const std::string& path, const extractor::Extracted
             m_rows += fmt::format("  {}: ... and {} more lines with {}\n", path, count - 3, code);
         }
     }
+    // About 80 bytes a row besides the path: reserved, the rows of a long
+    // document are not copied at each doubling.
+    m_rows.reserve(m_rows.size() + extracted.snippets.size() * (path.size() + 80));
     for (const extractor::Snippet& snippet : extracted.snippets) {
         ++m_snippets;
         ++m_languages[snippet.language];
