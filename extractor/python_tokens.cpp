@@ -85,7 +85,9 @@ private:
                 continued = true;
                 break;
             }
-            PyToken token;
+            // Filled in place: a token built aside and copied in cost a
+            // store-forwarding stall per token.
+            PyToken& token = m_tokens.emplace_back();
             token.line = m_line;
             token.column = col;
             token.starts_line = first;
@@ -128,9 +130,8 @@ private:
                 col = scan_operator(text, col, token);
             }
             if (token.kind == PyTokenKind::string && m_open_string.active) {
-                // A triple-quoted string goes on past this line; it is pushed
-                // when it closes so its end position is known.
-                m_tokens.push_back(token);
+                // A triple-quoted string goes on past this line; its end
+                // position is set when it closes.
                 m_open_string.token_index = static_cast<int>(m_tokens.size()) - 1;
                 m_has_logical_content = true;
                 return;
@@ -138,7 +139,6 @@ private:
             if (token.kind != PyTokenKind::comment) {
                 m_has_logical_content = true;
             }
-            m_tokens.push_back(token);
         }
         if (!continued && m_depth == 0 && m_has_logical_content) {
             emit_newline(m_line, size);
@@ -146,13 +146,12 @@ private:
     }
 
     void emit_newline(int line, int column) {
-        PyToken newline;
+        PyToken& newline = m_tokens.emplace_back();
         newline.kind = PyTokenKind::newline;
         newline.line = line;
         newline.column = column;
         newline.end_line = line;
         newline.end_column = column;
-        m_tokens.push_back(newline);
         m_has_logical_content = false;
     }
 
