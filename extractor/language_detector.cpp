@@ -193,11 +193,11 @@ private:
     int m_python_strong = 0;
 };
 
-std::string first_code_text(const std::vector<std::string_view>& lines) {
+std::string_view first_code_text(const std::vector<std::string_view>& lines) {
     for (std::string_view line : lines) {
         std::string_view text = trim(line);
         if (!text.empty() && text[0] != '#' && !text.starts_with("//")) {
-            return std::string(text);
+            return text;
         }
     }
     return {};
@@ -220,7 +220,7 @@ std::string classify(const std::vector<std::string_view>& lines, Fit& fit) {
     if (fit.lines() == 0) {
         return "text";
     }
-    const std::string first = first_code_text(lines);
+    const std::string_view first = first_code_text(lines);
     if ((first.starts_with("{") || first.starts_with("[")) && is_json(lines)) {
         return "json";
     }
