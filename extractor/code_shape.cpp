@@ -11,23 +11,39 @@
 namespace snipcheck::extractor {
 namespace {
 
+// ASCII only, as std::isalnum in the C locale, but inline: these run on
+// every line of plain-text documents.
+bool is_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 bool starts_with_word(std::string_view text, std::string_view word) {
     if (text.substr(0, word.size()) != word) {
         return false;
     }
-    if (text.size() == word.size()) {
-        return true;
-    }
-    const auto next = static_cast<unsigned char>(text[word.size()]);
-    return !(std::isalnum(next) || next == '_');
+    return text.size() == word.size() || !is_word_char(text[word.size()]);
 }
 
 std::string_view first_word(std::string_view text) {
     std::size_t end = 0;
-    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+    while (end < text.size() && is_word_char(text[end])) {
         ++end;
     }
     return text.substr(0, end);
+}
+
+// The operators that make a line a statement: `x = 1`, `n += 1`, `(y := f())`.
+bool is_assignment_operator(std::string_view op) {
+    if (op.size() == 1) {
+        return op[0] == '=';
+    }
+    return op.size() == 2 && op[1] == '=' &&
+           (op[0] == '+' || op[0] == '-' || op[0] == '*' || op[0] == '/' || op[0] == '|' || op[0] == ':');
+}
+
+// Punctuation prose uses as well: `,` `.` `:` `!` `?` `;` `-`.
+bool is_prose_punctuation(std::string_view op) {
+    return op.size() == 1 && std::string_view(",.:!?;-").find(op[0]) != std::string_view::npos;
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -71,16 +87,17 @@ LineShape shape_from_tokens(std::string_view text, const PyToken* begin, const P
             ++names;
         }
         if (token.kind == PyTokenKind::op) {
+            // Compared by character: this runs on every token of every line judged.
             const std::string_view op = token.text;
-            if (op == "(" || op == "[" || op == "{") {
+            const char bracket = op.size() == 1 ? op[0] : '\0';
+            if (bracket == '(' || bracket == '[' || bracket == '{') {
                 ++depth;
-                operator_code = operator_code || op != "(";
-            } else if (op == ")" || op == "]" || op == "}") {
+                operator_code = operator_code || bracket != '(';
+            } else if (bracket == ')' || bracket == ']' || bracket == '}') {
                 --depth;
-            } else if (depth == 0 && (op == "=" || op == "+=" || op == "-=" || op == "*=" || op == "/=" ||
-                                      op == "|=" || op == ":=")) {
+            } else if (depth == 0 && is_assignment_operator(op)) {
                 strong = true;
-            } else if (op != "," && op != "." && op != ":" && op != "!" && op != "?" && op != ";" && op != "-") {
+            } else if (!is_prose_punctuation(op)) {
                 operator_code = true;
             }
         }
@@ -241,7 +258,7 @@ bool is_shell_command(std::string_view line) {
         "docker-compose", "npm", "npx", "yarn", "cd", "mkdir", "export", "curl", "wget", "celery",
         "gunicorn", "uvicorn", "source", "chmod", "ls", "cat", "echo", "kubectl", "systemctl", "brew"};
     for (std::string_view command : k_commands) {
-        if (starts_with_word(text, command) && text.size() > command.size()) {
+        if (!text.empty() && text[0] == command[0] && starts_with_word(text, command) && text.size() > command.size()) {
             return true;
         }
     }

@@ -36,4 +36,8 @@ Document make_document(std::string path, DecodedText decoded);
 
 const char* format_name(DocumentFormat format);
 
+// The lines of `text` without their '\n': "a\nb" and "a\nb\n" have two, ""
+// has none.
+std::vector<std::string_view> split_lines(std::string_view text);
+
 }  // namespace snipcheck::extractor

@@ -1,7 +1,8 @@
 #include "extractor/embedded_sql.hpp"
 
+#include <algorithm>
 #include <cctype>
-#include <map>
+#include <utility>
 
 #include "extractor/code_shape.hpp"
 #include "extractor/line_classifier.hpp"
@@ -96,13 +97,15 @@ std::string dedent(const std::string& text) {
 std::vector<EmbeddedSql> find_embedded_sql(const std::vector<std::string_view>& lines, const std::vector<int>& line_map,
                                            const std::vector<PyToken>& tokens) {
     std::vector<EmbeddedSql> found;
-    std::map<std::string_view, std::size_t> bound;  // name -> index of the string token bound to it
+    // (name, index of the string token bound to it), latest last. A map
+    // allocated a node per string assignment; lookups are rare (execute(name)).
+    std::vector<std::pair<std::string_view, std::size_t>> bound;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const PyToken& token = tokens[i];
         // `sql = "SELECT ..."` remembered for a later execute(sql).
         if (token.kind == PyTokenKind::name && token.starts_line && i + 2 < tokens.size() &&
             tokens[i + 1].kind == PyTokenKind::op && tokens[i + 1].text == "=" && tokens[i + 2].kind == PyTokenKind::string) {
-            bound[token.text] = i + 2;
+            bound.emplace_back(token.text, i + 2);
         }
         if (token.kind != PyTokenKind::name || !is_sql_call(token.text) || i + 2 >= tokens.size() ||
             tokens[i + 1].text != "(") {
@@ -116,8 +119,9 @@ std::vector<EmbeddedSql> find_embedded_sql(const std::vector<std::string_view>& 
             break;
         }
         if (tokens[arg].kind == PyTokenKind::name) {
-            auto it = bound.find(tokens[arg].text);
-            if (it == bound.end() || arg + 1 >= tokens.size() || (tokens[arg + 1].text != "," && tokens[arg + 1].text != ")")) {
+            const std::string_view name = tokens[arg].text;
+            auto it = std::find_if(bound.rbegin(), bound.rend(), [name](const auto& entry) { return entry.first == name; });
+            if (it == bound.rend() || arg + 1 >= tokens.size() || (tokens[arg + 1].text != "," && tokens[arg + 1].text != ")")) {
                 continue;
             }
             arg = it->second;

@@ -142,11 +142,14 @@ public:
         for (Block& block : lexed.blocks) {
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
                 m_result.snippets[last_block_snippet].expectations.push_back(output_block_expectation(block));
-                continue;
+            } else {
+                // A block that yields no code (a session of prompts only) leaves
+                // nothing for the next block to be the output of.
+                last_block_snippet = add_block(block);
             }
-            // A block that yields no code (a session of prompts only) leaves
-            // nothing for the next block to be the output of.
-            last_block_snippet = add_block(block);
+            // Done with: the snippets of a long document reuse its memory
+            // instead of touching fresh pages.
+            block.lines = std::vector<std::string_view>();
         }
         guess_orphan_languages();
         assign_ids(m_result.snippets);
@@ -174,6 +177,9 @@ private:
     // after it belongs to, or -1 when the block became no snippet.
     int add_block(Block& block) {
         bool tokenized = false;  // m_tokens holds this block's tokens
+        // m_tokens holds the tokens of block.lines because the detector
+        // tokenized them (good for the code while it is those lines).
+        bool detector_tokenized = false;
         Snippet snippet;
         snippet.file = m_document.path;
         snippet.info = block.info;
@@ -182,12 +188,16 @@ private:
         snippet.directives = m_defaults;
         apply_directives(block, {}, 0, block.lines.size(), BlockFindings::record, snippet);
 
-        std::vector<std::string_view> code_lines;
+        // The code is the block's lines, or for a session (and SQL with its
+        // result tables) the lines left once prompts and output are taken out.
+        std::vector<std::string_view> rewritten;
+        const std::vector<std::string_view>* code_lines = &block.lines;
         if (is_doctest_session(block.lines)) {
             DoctestSession session = parse_doctest_session(block.lines, block.first_line);
             snippet.form = SnippetForm::session;
             snippet.language = "python";
-            code_lines = std::move(session.code);
+            rewritten = std::move(session.code);
+            code_lines = &rewritten;
             snippet.line_map = std::move(session.line_map);
             snippet.expectations = std::move(session.expectations);
         } else if (is_sql_transcript(block.lines)) {
@@ -195,14 +205,15 @@ private:
             snippet.form = SnippetForm::session;
             snippet.language = "sql";
             snippet.dialect = std::move(transcript.dialect);
-            code_lines = std::move(transcript.code);
+            rewritten = std::move(transcript.code);
+            code_lines = &rewritten;
             snippet.line_map = std::move(transcript.line_map);
             snippet.expectations = std::move(transcript.expectations);
         } else {
             snippet.form = block.form == BlockForm::fenced     ? SnippetForm::fenced
                            : block.form == BlockForm::indented ? SnippetForm::indented
                                                                : SnippetForm::unfenced;
-            code_lines = block.lines;
+            snippet.line_map.reserve(block.lines.size());
             for (std::size_t i = 0; i < block.lines.size(); ++i) {
                 snippet.line_map.push_back(block.first_line + static_cast<int>(i));
             }
@@ -210,13 +221,16 @@ private:
             // the tokens the expectations need anyway, and skip the detector.
             int judged = 0;
             if (language_from_tag(block.info) == "python") {
-                tokenize_python(code_lines, m_tokens);
+                tokenize_python(*code_lines, m_tokens);
                 tokenized = true;
             }
-            if (tokenized && (python_tag_fit(code_lines, m_tokens, &judged) >= 0.5 || judged < 3)) {
+            if (tokenized && (python_tag_fit(*code_lines, m_tokens, &judged) >= 0.5 || judged < 3)) {
                 snippet.language = "python";
             } else {
-                LanguageGuess guess = detect_language(block.info, block.lines);
+                // m_tokens is lent to the detector only when it holds nothing
+                // this block still needs.
+                LanguageGuess guess = detect_language(block.info, block.lines, tokenized ? nullptr : &m_tokens);
+                detector_tokenized = guess.tokens_of_lines;
                 snippet.language = std::move(guess.language);
                 snippet.dialect = std::move(guess.dialect);
                 if (guess.tag_overruled) {
@@ -225,7 +239,8 @@ private:
             }
             if (snippet.language == "sql") {
                 if (SqlTranscript split = split_sql_and_results(block.lines, block.first_line); !split.code.empty()) {
-                    code_lines = std::move(split.code);
+                    rewritten = std::move(split.code);
+                    code_lines = &rewritten;
                     snippet.line_map = std::move(split.line_map);
                     snippet.expectations = std::move(split.expectations);
                 }
@@ -246,7 +261,8 @@ private:
                 snippet.part_file = std::move(files.parts.front().file);
             }
         }
-        return finish_snippet(std::move(snippet), code_lines, tokenized ? Tokens::ready : Tokens::stale, &block);
+        const bool tokens_ready = tokenized || (detector_tokenized && code_lines == &block.lines);
+        return finish_snippet(std::move(snippet), *code_lines, tokens_ready ? Tokens::ready : Tokens::stale, &block);
     }
 
     // One snippet per file of a mixed block, each in its file's language,
@@ -300,6 +316,7 @@ private:
             if (!snippet.directives.language.empty()) {
                 snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
             }
+            snippet.line_map.reserve(part.end - part.first);
             for (std::size_t i = part.first; i < part.end; ++i) {
                 snippet.line_map.push_back(block.first_line + static_cast<int>(i));
             }
@@ -312,7 +329,7 @@ private:
     // the snippet joins the document's. `block`: the SQL block a Markdown
     // result table may follow, or nullptr for a part of a block. Returns the
     // snippet's index.
-    int finish_snippet(Snippet snippet, const std::vector<std::string_view>& code_lines, Tokens tokens,
+    int finish_snippet(Snippet&& snippet, const std::vector<std::string_view>& code_lines, Tokens tokens,
                        const Block* block) {
         snippet.code = join_lines(code_lines);
         snippet.start_line = snippet.line_map.front();
@@ -399,6 +416,18 @@ private:
                                                         ? "starts-inside-block: the document starts inside a code block (its opening fence is missing)"
                                                         : code});
         }
+        for (const EncodingDefect& defect : m_document.decoded.defects) {
+            m_result.defects.push_back({defect.line, defect.code, defect.message});
+        }
+        if (!m_document.decoded.defects.empty()) {
+            mark_encoding_defects();
+        }
+        std::stable_sort(m_result.defects.begin(), m_result.defects.end(),
+                         [](const DocumentDefect& a, const DocumentDefect& b) { return a.line < b.line; });
+    }
+
+    // Each snippet gets the codes of the encoding defects on its lines.
+    void mark_encoding_defects() {
         // Snippets by first line, so each encoding defect finds its snippets
         // without a scan of all of them (a mis-encoded file has thousands).
         std::vector<int> by_start(m_result.snippets.size());
@@ -413,7 +442,6 @@ private:
             longest = std::max(longest, snippet.end_line - snippet.start_line);
         }
         for (const EncodingDefect& defect : m_document.decoded.defects) {
-            m_result.defects.push_back({defect.line, defect.code, defect.message});
             auto it = std::lower_bound(by_start.begin(), by_start.end(), defect.line - longest,
                                        [this](int index, int line) { return m_result.snippets[index].start_line < line; });
             for (; it != by_start.end() && m_result.snippets[*it].start_line <= defect.line; ++it) {
@@ -424,8 +452,6 @@ private:
                 }
             }
         }
-        std::stable_sort(m_result.defects.begin(), m_result.defects.end(),
-                         [](const DocumentDefect& a, const DocumentDefect& b) { return a.line < b.line; });
     }
 
     const Document& m_document;

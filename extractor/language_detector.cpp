@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -77,26 +78,41 @@ constexpr std::size_t k_sample_lines = 40;
 // blocks are settled by the first language asked about.
 class Fit {
 public:
-    explicit Fit(const std::vector<std::string_view>& all_lines) {
-        const std::size_t count = std::min(all_lines.size(), k_sample_lines);
-        for (std::size_t i = 0; i < count; ++i) {
+    // The sample is the first k_sample_lines lines of `all_lines`, which
+    // must outlive the Fit. `lent_tokens`: where to tokenize the lines when
+    // the Python measure needs it, so a caller can keep the tokens (or null).
+    explicit Fit(const std::vector<std::string_view>& all_lines, std::vector<PyToken>* lent_tokens = nullptr)
+        : m_lines(all_lines), m_sample_size(std::min(all_lines.size(), k_sample_lines)), m_lent_tokens(lent_tokens) {
+        for (std::size_t i = 0; i < m_sample_size; ++i) {
             std::string_view text = trim(all_lines[i]);
             const bool comment = !text.empty() && (text[0] == '#' || text.starts_with("//") || text.starts_with("--")) &&
                                  !text.starts_with("#!");
-            m_sample.push_back(all_lines[i]);
             if (!text.empty() && !comment) {
-                m_meaningful.push_back(i);
+                m_meaningful[m_meaningful_count++] = static_cast<std::uint8_t>(i);
             }
         }
     }
 
-    int lines() const { return static_cast<int>(m_meaningful.size()); }
+    int lines() const { return static_cast<int>(m_meaningful_count); }
+
+    // Whether the lent tokens are now those of all the lines.
+    bool lent_tokens_of_all_lines() const { return m_lent_tokens_of_all_lines; }
 
     double python() {
         if (m_python < 0) {
-            thread_local std::vector<PyToken> tokens;
-            tokenize_python(m_sample, tokens);
-            const std::vector<LineShape> shapes = python_block_shapes(m_sample, tokens, m_sample.size());
+            thread_local std::vector<std::string_view> sample_copy;
+            thread_local std::vector<PyToken> own_tokens;
+            std::vector<PyToken>& tokens = m_lent_tokens != nullptr ? *m_lent_tokens : own_tokens;
+            // The tokenizer takes a vector: the lines themselves when the
+            // sample is all of them, else a copy of the sample.
+            const std::vector<std::string_view>* sample = &m_lines;
+            if (m_sample_size < m_lines.size()) {
+                sample_copy.assign(m_lines.begin(), m_lines.begin() + static_cast<std::ptrdiff_t>(m_sample_size));
+                sample = &sample_copy;
+            }
+            tokenize_python(*sample, tokens);
+            m_lent_tokens_of_all_lines = m_lent_tokens != nullptr && sample == &m_lines;
+            const std::vector<LineShape> shapes = python_block_shapes(*sample, tokens, m_sample_size);
             m_python_strong = 0;
             m_python = share([&](std::string_view, std::size_t index) {
                 m_python_strong += shapes[index] == LineShape::strong ? 1 : 0;
@@ -138,7 +154,7 @@ public:
         });
     }
     double haproxy() {
-        return share([this](std::string_view text, std::size_t index) { return is_haproxy_line(text, indent_width(m_sample[index])); });
+        return share([this](std::string_view text, std::size_t index) { return is_haproxy_line(text, indent_width(m_lines[index])); });
     }
     double html() {
         return share([](std::string_view text, std::size_t) {
@@ -155,27 +171,33 @@ public:
 private:
     template <typename Fits>
     double share(Fits fits) {
-        if (m_meaningful.empty()) {
+        if (m_meaningful_count == 0) {
             return 0;
         }
         int count = 0;
-        for (std::size_t index : m_meaningful) {
-            count += fits(trim(m_sample[index]), index) ? 1 : 0;
+        for (std::size_t k = 0; k < m_meaningful_count; ++k) {
+            const std::size_t index = m_meaningful[k];
+            count += fits(trim(m_lines[index]), index) ? 1 : 0;
         }
-        return static_cast<double>(count) / static_cast<double>(m_meaningful.size());
+        return static_cast<double>(count) / static_cast<double>(m_meaningful_count);
     }
 
-    std::vector<std::string_view> m_sample;
-    std::vector<std::size_t> m_meaningful;
+    const std::vector<std::string_view>& m_lines;
+    std::size_t m_sample_size;
+    std::vector<PyToken>* m_lent_tokens;
+    bool m_lent_tokens_of_all_lines = false;
+    // Indexes of the sample's lines that are neither blank nor comments.
+    std::array<std::uint8_t, k_sample_lines> m_meaningful{};
+    std::size_t m_meaningful_count = 0;
     double m_python = -1;
     int m_python_strong = 0;
 };
 
-std::string first_code_text(const std::vector<std::string_view>& lines) {
+std::string_view first_code_text(const std::vector<std::string_view>& lines) {
     for (std::string_view line : lines) {
         std::string_view text = trim(line);
         if (!text.empty() && text[0] != '#' && !text.starts_with("//")) {
-            return std::string(text);
+            return text;
         }
     }
     return {};
@@ -198,7 +220,7 @@ std::string classify(const std::vector<std::string_view>& lines, Fit& fit) {
     if (fit.lines() == 0) {
         return "text";
     }
-    const std::string first = first_code_text(lines);
+    const std::string_view first = first_code_text(lines);
     if ((first.starts_with("{") || first.starts_with("[")) && is_json(lines)) {
         return "json";
     }
@@ -333,12 +355,14 @@ double python_tag_fit(const std::vector<std::string_view>& lines, const std::vec
     return counted == 0 ? 1.0 : static_cast<double>(fitting) / counted;
 }
 
-LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines) {
+LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines,
+                              std::vector<PyToken>* tokens) {
     LanguageGuess guess;
     guess.language = language_from_tag(info, &guess.dialect);
-    Fit fit(lines);
+    Fit fit(lines, tokens);
     if (guess.language.empty()) {
         guess.language = classify(lines, fit);
+        guess.tokens_of_lines = fit.lent_tokens_of_all_lines();
         return guess;
     }
     // A tag is plainly wrong when its language cannot read most lines and
@@ -355,6 +379,7 @@ LanguageGuess detect_language(std::string_view info, const std::vector<std::stri
             guess.tag_overruled = true;
         }
     }
+    guess.tokens_of_lines = fit.lent_tokens_of_all_lines();
     return guess;
 }
 

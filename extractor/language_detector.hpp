@@ -15,6 +15,7 @@ struct LanguageGuess {
     std::string language;      // "python", "sql", "text" ...
     std::string dialect;       // sql only: "mysql", "postgresql", "sqlite" from the tag
     bool tag_overruled = false;  // the info string named another language
+    bool tokens_of_lines = false;  // the tokens lent to detect_language are those of all the lines
 };
 
 // The language an info string names ("py" -> python, "Dockerfile" ->
@@ -25,7 +26,11 @@ std::string language_from_tag(std::string_view info, std::string* dialect = null
 // The language code looks like, or "text" when nothing fits.
 std::string language_from_content(const std::vector<std::string_view>& lines);
 
-LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines);
+// `tokens`, when given, is a buffer to tokenize the lines into if the
+// detector needs their Python tokens; tokens_of_lines then says whether it
+// holds the tokens of all of them (a long block is judged on its start).
+LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines,
+                              std::vector<PyToken>* tokens = nullptr);
 
 // The share of a block's first lines that read as Python, from the block's
 // tokens (so a block tagged python is tokenized once); sets the number of

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extractor/python_tokens.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -180,27 +181,14 @@ std::string_view remove_indent(std::string_view line, int width) {
     return line.substr(i);
 }
 
-namespace {
-// ASCII whitespace, inline: trim runs on every line of every document.
-constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-}  // namespace
-
-std::string_view trim(std::string_view text) {
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    while (begin < end && is_space(text[begin])) {
-        ++begin;
-    }
-    while (end > begin && is_space(text[end - 1])) {
-        --end;
-    }
-    return text.substr(begin, end - begin);
-}
-
 std::optional<FenceLine> parse_fence(std::string_view line) {
-    // Most lines are not fences: look at the first visible character first.
-    const std::size_t visible = line.find_first_not_of(" \t");
-    if (visible == std::string_view::npos || (line[visible] != '`' && line[visible] != '~')) {
+    // Most lines are not fences: look at the first visible character first
+    // (a plain loop; find_first_not_of calls memchr per character).
+    std::size_t visible = 0;
+    while (visible < line.size() && (line[visible] == ' ' || line[visible] == '\t')) {
+        ++visible;
+    }
+    if (visible == line.size() || (line[visible] != '`' && line[visible] != '~')) {
         return std::nullopt;
     }
     const int indent = indent_width(line);
@@ -366,15 +354,11 @@ bool is_output_label(std::string_view line) {
     while (!text.empty() && (text.back() == '*' || text.back() == '_' || text.back() == ' ' || text.back() == ':')) {
         text.remove_suffix(1);
     }
-    std::string lower;
-    for (char c : text) {
-        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    }
     static constexpr std::array<std::string_view, 13> k_labels = {
         "output", "outputs", "result", "results", "prints", "this prints", "it prints", "expected output",
         "console output", "sample output", "the output is", "output is", "this outputs"};
     for (std::string_view label : k_labels) {
-        if (lower == label) {
+        if (equals_lower(text, label)) {
             return true;
         }
     }

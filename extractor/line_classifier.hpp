@@ -16,7 +16,20 @@ int indent_width(std::string_view line);
 // The line without its first `width` columns of indentation (fewer if it has less).
 std::string_view remove_indent(std::string_view line, int width);
 
-std::string_view trim(std::string_view text);
+// Without ASCII whitespace at either end. Defined here so it inlines: it
+// runs several times on every line of every document.
+constexpr std::string_view trim(std::string_view text) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    while (begin < end && is_space(text[begin])) {
+        ++begin;
+    }
+    while (end > begin && is_space(text[end - 1])) {
+        --end;
+    }
+    return text.substr(begin, end - begin);
+}
 
 struct FenceLine {
     char marker = '`';  // '`' or '~'

@@ -37,6 +37,9 @@ public:
                 m_fences.push_back({i, *fence});
             }
         }
+        // Most blocks are fenced, with two fences each: a long document's
+        // blocks are then not moved again and again as the vector grows.
+        m_result.blocks.reserve(m_fences.size() / 2 + 1);
     }
 
     LexedDocument run() {
@@ -54,6 +57,12 @@ private:
         int index;
         FenceLine fence;
     };
+
+    // The first fence below line i.
+    std::vector<IndexedFence>::const_iterator fences_after(int i) const {
+        return std::upper_bound(m_fences.begin(), m_fences.end(), i,
+                                [](int index, const IndexedFence& f) { return index < f.index; });
+    }
 
     // YAML front matter (`---` ... `---` at the top) is metadata, not text:
     // its last line must not become a setext heading.
@@ -191,18 +200,20 @@ private:
 
     int scan_fenced(int open, const FenceLine& fence) {
         const int count = static_cast<int>(m_lines.size());
-        for (int j = open + 1; j < count; ++j) {
-            auto other = parse_fence(m_lines[j]);
-            if (!other || other->marker != fence.marker || other->length < fence.length) {
+        // Only fence lines can close the block: visit those, not every line.
+        for (auto it = fences_after(open); it != m_fences.end(); ++it) {
+            const int j = it->index;
+            const FenceLine& other = it->fence;
+            if (other.marker != fence.marker || other.length < fence.length) {
                 continue;
             }
-            if (other->info.empty()) {
+            if (other.info.empty()) {
                 emit_fenced(open, fence, open + 1, j - 1, j, {});
                 return j + 1;
             }
             // "``` end of example" closes the block with words after the fence;
             // "```python" opens the next one.
-            if (!names_a_language(other->info)) {
+            if (!names_a_language(other.info)) {
                 emit_fenced(open, fence, open + 1, j - 1, j, {"text-after-closing-fence"});
                 return j + 1;
             }
@@ -259,6 +270,7 @@ private:
         block.info = std::string(fence.info);
         block.end_marker_line = close_line > 0 ? close_line + 1 : 0;
         block.defects = std::move(defects);
+        block.lines.reserve(static_cast<std::size_t>(std::max(0, last - first + 1)));
         for (int k = first; k <= last; ++k) {
             std::string_view content = remove_indent(m_lines[k], fence.indent);
             if (splice && k == last) {
@@ -277,8 +289,7 @@ private:
     // inside it, or a heading was spliced into it. Returns the region's first
     // line, or -1 when the fence is an ordinary opener.
     int orphan_region_start(int i) {
-        auto it = std::upper_bound(m_fences.begin(), m_fences.end(), i,
-                                   [](int index, const IndexedFence& f) { return index < f.index; });
+        auto it = fences_after(i);
         if (it != m_fences.end() && it->fence.info.empty()) {
             return -1;
         }
@@ -358,6 +369,7 @@ private:
         if (after_paragraph) {
             block.defects.emplace_back("indented-after-paragraph");
         }
+        block.lines.reserve(static_cast<std::size_t>(last - i + 1));
         for (int j = i; j <= last; ++j) {
             block.lines.push_back(remove_indent(m_lines[j], column));
         }
@@ -411,7 +423,7 @@ private:
         }
     }
 
-    void emit(Block block) {
+    void emit(Block&& block) {
         const int end = std::max(block.end_marker_line, block.last_line());
         if (block.form == BlockForm::fenced) {
             m_fenced_until = std::max(m_fenced_until, end - 1);

@@ -1,15 +1,31 @@
 #include "extractor/python_tokens.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace snipcheck::extractor {
 namespace {
 
-bool is_ident_start(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-bool is_ident_char(unsigned char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+// Character classes by table: the tokenizer asks about every byte of every
+// Python snippet, and one load beats a chain of range compares.
+enum CharClass : std::uint8_t { k_ident_start = 1, k_digit = 2 };
+
+constexpr std::array<std::uint8_t, 256> k_char_classes = [] {
+    std::array<std::uint8_t, 256> classes{};
+    for (int c = 0; c < 256; ++c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80) {
+            classes[static_cast<std::size_t>(c)] = k_ident_start;
+        } else if (c >= '0' && c <= '9') {
+            classes[static_cast<std::size_t>(c)] = k_digit;
+        }
+    }
+    return classes;
+}();
+
+bool is_ident_start(unsigned char c) { return k_char_classes[c] == k_ident_start; }
+bool is_ident_char(unsigned char c) { return k_char_classes[c] != 0; }
+bool is_digit(unsigned char c) { return k_char_classes[c] == k_digit; }
 
 // String prefixes Python accepts before a quote (case-insensitive).
 bool is_string_prefix(std::string_view word) {
@@ -69,7 +85,9 @@ private:
                 continued = true;
                 break;
             }
-            PyToken token;
+            // Filled in place: a token built aside and copied in cost a
+            // store-forwarding stall per token.
+            PyToken& token = m_tokens.emplace_back();
             token.line = m_line;
             token.column = col;
             token.starts_line = first;
@@ -112,9 +130,8 @@ private:
                 col = scan_operator(text, col, token);
             }
             if (token.kind == PyTokenKind::string && m_open_string.active) {
-                // A triple-quoted string goes on past this line; it is pushed
-                // when it closes so its end position is known.
-                m_tokens.push_back(token);
+                // A triple-quoted string goes on past this line; its end
+                // position is set when it closes.
                 m_open_string.token_index = static_cast<int>(m_tokens.size()) - 1;
                 m_has_logical_content = true;
                 return;
@@ -122,7 +139,6 @@ private:
             if (token.kind != PyTokenKind::comment) {
                 m_has_logical_content = true;
             }
-            m_tokens.push_back(token);
         }
         if (!continued && m_depth == 0 && m_has_logical_content) {
             emit_newline(m_line, size);
@@ -130,13 +146,12 @@ private:
     }
 
     void emit_newline(int line, int column) {
-        PyToken newline;
+        PyToken& newline = m_tokens.emplace_back();
         newline.kind = PyTokenKind::newline;
         newline.line = line;
         newline.column = column;
         newline.end_line = line;
         newline.end_column = column;
-        m_tokens.push_back(newline);
         m_has_logical_content = false;
     }
 

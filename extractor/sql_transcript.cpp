@@ -1,7 +1,9 @@
 #include "extractor/sql_transcript.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
-#include <regex>
+#include <span>
 
 #include "extractor/line_classifier.hpp"
 
@@ -21,14 +23,31 @@ constexpr Prompt k_prompts[] = {
     {"sqlite> ", "...> ", "sqlite"},
 };
 
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+bool is_word_char(char c) { return is_word_start(c) || is_ascii_digit(c); }
+
+// psql's prompt: a database name, then `=#`/`=>` on a statement's first line
+// or `-#`, `'#`, `"#`, `(#` (and the same with `>`) on the lines that go on,
+// then a space. Checked at the start of every block: a hand-written scan,
+// not a regex.
 std::size_t psql_prompt_length(std::string_view line, bool continuation) {
-    static const std::regex first(R"(^[A-Za-z_][\w]*=[#>] )");
-    static const std::regex more(R"(^[A-Za-z_][\w]*[-'"(][#>] )");
-    std::match_results<std::string_view::const_iterator> match;
-    if (std::regex_search(line.begin(), line.end(), match, continuation ? more : first)) {
-        return static_cast<std::size_t>(match.length(0));
+    if (line.empty() || !is_word_start(line[0])) {
+        return 0;
     }
-    return 0;
+    std::size_t i = 1;
+    while (i < line.size() && is_word_char(line[i])) {
+        ++i;
+    }
+    if (i + 2 >= line.size()) {
+        return 0;
+    }
+    const char state = line[i];
+    const bool state_fits = continuation ? (state == '-' || state == '\'' || state == '"' || state == '(') : state == '=';
+    if (!state_fits || (line[i + 1] != '#' && line[i + 1] != '>') || line[i + 2] != ' ') {
+        return 0;
+    }
+    return i + 3;
 }
 
 // Length of the first-line prompt at the start of `line`, 0 when none.
@@ -75,17 +94,22 @@ bool ends_statement(std::string_view code) {
 
 }  // namespace
 
-bool looks_like_result_table(const std::vector<std::string_view>& lines) {
-    std::vector<std::string_view> text;
+namespace {
+
+// looks_like_result_table over any run of lines: the first two non-blank
+// ones decide.
+bool starts_result_table(std::span<const std::string_view> lines) {
+    std::array<std::string_view, 2> text;
+    std::size_t found = 0;
     for (std::string_view line : lines) {
         if (!trim(line).empty()) {
-            text.push_back(trim(line));
+            text[found++] = trim(line);
         }
-        if (text.size() == 2) {
+        if (found == 2) {
             break;
         }
     }
-    if (text.empty()) {
+    if (found == 0) {
         return false;
     }
     const auto rule = [](std::string_view line, std::string_view allowed) {
@@ -98,11 +122,15 @@ bool looks_like_result_table(const std::vector<std::string_view>& lines) {
     if (text[0].substr(0, 2) == "+-" && rule(text[0], "+-")) {
         return true;
     }
-    if (text.size() == 2 && rule(text[1], "|-:+ ") && text[0].find('|') != std::string_view::npos) {
+    if (found == 2 && rule(text[1], "|-:+ ") && text[0].find('|') != std::string_view::npos) {
         return true;
     }
     return false;
 }
+
+}  // namespace
+
+bool looks_like_result_table(const std::vector<std::string_view>& lines) { return starts_result_table(lines); }
 
 bool last_statement_returns_rows(std::string_view code) {
     std::string_view text = trim(code);
@@ -167,15 +195,48 @@ Expectation pipe_table_after(const std::vector<std::string_view>& document_lines
 
 namespace {
 
+// "12 rows" / "1 row" at text[i...]: the end of the match, or npos.
+std::size_t skip_row_count(std::string_view text, std::size_t i) {
+    const std::size_t digits = i;
+    while (i < text.size() && is_ascii_digit(text[i])) {
+        ++i;
+    }
+    if (i == digits || text.substr(i, 4) != " row") {
+        return std::string_view::npos;
+    }
+    i += 4;
+    return i < text.size() && text[i] == 's' ? i + 1 : i;
+}
+
+// A client's footer under a result table: "3 rows in set ...", "Empty set
+// ...", "(3 rows)", "Query OK ...", alone on its line.
+bool is_table_footer(std::string_view text) {
+    if (text.find_first_of("\n\r") != std::string_view::npos) {
+        return false;
+    }
+    if (text.starts_with("Empty set") || text.starts_with("Query OK")) {
+        return true;
+    }
+    if (text.starts_with('(')) {
+        const std::size_t end = skip_row_count(text, 1);
+        return end != std::string_view::npos && end < text.size() && text[end] == ')';
+    }
+    const std::size_t end = skip_row_count(text, 0);
+    return end != std::string_view::npos && text.substr(end, 7) == " in set";
+}
+
 bool is_table_line(std::string_view line) {
     const std::string_view text = trim(line);
-    static const std::regex footer(R"(^(\d+ rows? in set|Empty set|\(\d+ rows?\)|Query OK).*)");
-    return !text.empty() && (text[0] == '+' || text[0] == '|' || std::regex_match(text.begin(), text.end(), footer));
+    return !text.empty() && (text[0] == '+' || text[0] == '|' || is_table_footer(text));
 }
 
 }  // namespace
 
 SqlTranscript split_sql_and_results(const std::vector<std::string_view>& lines, int first_line) {
+    // Most SQL blocks show no table at all: answer them without a copy of their lines.
+    if (std::none_of(lines.begin(), lines.end(), is_table_line)) {
+        return {};
+    }
     SqlTranscript result;
     bool found = false;
     int statement_line = 0;  // first line of the statement being read, 0 between statements
@@ -183,8 +244,8 @@ SqlTranscript split_sql_and_results(const std::vector<std::string_view>& lines, 
     std::size_t i = 0;
     while (i < lines.size()) {
         const std::string_view text = trim(lines[i]);
-        const std::vector<std::string_view> rest(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end());
-        if (statement_line == 0 && last_statement > 0 && is_table_line(lines[i]) && looks_like_result_table(rest)) {
+        if (statement_line == 0 && last_statement > 0 && is_table_line(lines[i]) &&
+            starts_result_table(std::span(lines).subspan(i))) {
             Expectation expectation;
             expectation.kind = ExpectationKind::doctest;
             expectation.line = first_line + static_cast<int>(i);

@@ -236,12 +236,23 @@ std::optional<std::string> sniff_binary(std::string_view content, std::size_t of
 }
 
 // Decodes UTF-8 content into result; returns the offset of a NUL byte
-// instead if there is one (result is then unfinished).
-std::optional<std::size_t> decode_utf8(std::string_view content, DecodedText& result, DefectTally& tally) {
+// instead if there is one (result is then unfinished). Content that needs no
+// change (valid UTF-8, no CR) is not copied: result.text stays empty and
+// `unchanged` is set, for the caller to take the bytes as they are.
+std::optional<std::size_t> decode_utf8(std::string_view content, DecodedText& result, DefectTally& tally,
+                                       bool& unchanged) {
     const auto* p = reinterpret_cast<const unsigned char*>(content.data());
     const std::size_t size = content.size();
     std::string& out = result.text;
-    out.reserve(size);
+    // Called before the first byte that changes: from then on `out` holds
+    // the text up to `pending`.
+    const auto start_copy = [&] {
+        if (unchanged) {
+            unchanged = false;
+            out.reserve(size);
+        }
+    };
+    unchanged = true;
     LineCounter lines;
     LineEndingSeen endings;
     bool seen_lf = false;
@@ -262,6 +273,7 @@ std::optional<std::size_t> decode_utf8(std::string_view content, DecodedText& re
             endings.lf();
             ++i;
         } else if (c == '\r') {
+            start_copy();
             out.append(content.data() + pending, i - pending);
             out += '\n';
             if (i + 1 < size && p[i + 1] == '\n') {
@@ -276,6 +288,7 @@ std::optional<std::size_t> decode_utf8(std::string_view content, DecodedText& re
             do {
                 const Utf8Step step = utf8_step(p + i, size - i);
                 if (!step.valid) {
+                    start_copy();
                     out.append(content.data() + pending, i - pending);
                     tally.add(lines.line_at(out, out.size()), DefectKind::invalid_utf8, step.length);
                     append_utf8(out, k_replacement);
@@ -285,7 +298,9 @@ std::optional<std::size_t> decode_utf8(std::string_view content, DecodedText& re
             } while (i < size && p[i] >= 0x80);
         }
     }
-    out.append(content.data() + pending, size - pending);
+    if (!unchanged) {
+        out.append(content.data() + pending, size - pending);
+    }
     result.line_ending = endings.result();
     return std::nullopt;
 }
@@ -400,7 +415,11 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-Expected<DecodedText, std::string> decode_text(std::string_view bytes) {
+namespace {
+
+// decode_text, moving `owned` (when given, the same bytes as `bytes`) into
+// the text when the text is the bytes as they are.
+Expected<DecodedText, std::string> decode(std::string_view bytes, std::string* owned) {
     DecodedText result;
     result.encoding = "utf-8";
     DefectTally tally;
@@ -423,8 +442,14 @@ Expected<DecodedText, std::string> decode_text(std::string_view bytes) {
         if (std::optional<std::string> reason = sniff_binary(content, bom_size)) {
             return unexpected(std::move(*reason));
         }
-        if (const std::optional<std::size_t> nul = decode_utf8(content, result, tally)) {
+        bool unchanged = false;
+        if (const std::optional<std::size_t> nul = decode_utf8(content, result, tally, unchanged)) {
             return unexpected(nul_reason(bom_size + *nul));
+        }
+        if (unchanged && owned != nullptr && bom_size == 0) {
+            result.text = std::move(*owned);
+        } else if (unchanged) {
+            result.text.assign(content);
         }
     }
     tally.emit(result.defects);
@@ -435,6 +460,12 @@ Expected<DecodedText, std::string> decode_text(std::string_view bytes) {
                      [](const EncodingDefect& a, const EncodingDefect& b) { return a.line < b.line; });
     return result;
 }
+
+}  // namespace
+
+Expected<DecodedText, std::string> decode_text(std::string_view bytes) { return decode(bytes, nullptr); }
+
+Expected<DecodedText, std::string> decode_text_taking(std::string&& bytes) { return decode(bytes, &bytes); }
 
 std::vector<EncodingDefect> find_mojibake(std::string_view utf8_text) {
     std::vector<EncodingDefect> defects;

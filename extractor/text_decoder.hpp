@@ -34,6 +34,11 @@ struct DecodedText {
 // mojibake (UTF-8 read as a legacy code page) is reported, text kept as is.
 Expected<DecodedText, std::string> decode_text(std::string_view bytes);
 
+// decode_text for bytes the caller gives up: when they are the text as they
+// are (UTF-8 without BOM, CR or invalid bytes: most documents) they become it
+// without a copy. `bytes` is left unspecified.
+Expected<DecodedText, std::string> decode_text_taking(std::string&& bytes);
+
 // Length of the well-formed UTF-8 sequence at text[i] (no overlongs, no
 // surrogates, nothing past U+10FFFF), 0 when there is none.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);

@@ -15,4 +15,18 @@ inline std::string lower(std::string_view text) {
     return out;
 }
 
+// Whether `text` is `lower_case` (all lower case already) but for ASCII
+// case, without building a lower-cased copy of `text`.
+inline bool equals_lower(std::string_view text, std::string_view lower_case) {
+    if (text.size() != lower_case.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(lower_case[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace snipcheck

@@ -23,8 +23,7 @@ void for_each_document(const std::vector<std::string>& paths, const std::functio
         if (read) {
             read(path, file->bytes);
         }
-        auto decoded = extractor::decode_text(file->bytes);
-        file->bytes = std::string();  // the decoded copy is all that is needed now
+        auto decoded = extractor::decode_text_taking(std::move(file->bytes));
         if (!decoded) {
             problem({path, 0, Severity::error, fmt::format("{}, skipped", decoded.error())});
             continue;

@@ -1,12 +1,16 @@
 #include "src/list_command.hpp"
 
 #include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "extractor/extractor.hpp"
 #include "src/document_loader.hpp"
+#include "src/json_writer.hpp"
 #include "src/list_table.hpp"
 #include "src/output_file.hpp"
 #include "src/snippet_json.hpp"
@@ -19,8 +23,16 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
         err << format_diagnostic(diagnostic) << '\n';
         failed = failed || diagnostic.severity == Severity::error;
     };
-    nlohmann::json snippets = nlohmann::json::array();
-    nlohmann::json documents = nlohmann::json::array();
+    // JSON is written as the documents are read, not built as a tree: the
+    // snippets of a 100 MB document made a tree of tens of millions of
+    // nodes. Documents come first in the output (keys are sorted), so the
+    // two arrays are written apart and joined at the end.
+    std::string documents_json;
+    std::string snippets_json;
+    JsonWriter documents(documents_json, 1);
+    JsonWriter snippets(snippets_json, 1);
+    documents.begin_array();
+    snippets.begin_array();
     ListTable table;
     for_each_document(options.paths, report, [&](const extractor::Document& document,
                                                  extractor::ExtractedDocument& extracted) {
@@ -28,27 +40,50 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
             report(diagnostic);
         }
         if (options.format == ListFormat::json) {
+            snippets_json.reserve(snippets_json.size() + snippets_json_size_hint(extracted.snippets));
             for (const extractor::Snippet& snippet : extracted.snippets) {
-                snippets.push_back(snippet_to_json(snippet));
+                write_snippet_json(snippets, snippet);
             }
-            documents.push_back(document_to_json(document.path, document, extracted));
+            write_document_json(documents, document.path, document, extracted);
         } else {
             table.add_document(document.path, extracted);
         }
     });
+    // The output in pieces: the snippets' JSON of a large document is
+    // hundreds of megabytes, written out where it lies rather than copied.
     std::string text;
+    std::vector<std::string_view> pieces;
     if (options.format == ListFormat::json) {
-        nlohmann::json root = {{"schema", 1},
-                               {"tool", {{"name", "snipcheck"}, {"version", SNIPCHECK_VERSION}}},
-                               {"documents", std::move(documents)},
-                               {"snippets", std::move(snippets)}};
-        text = root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+        documents.end_array();
+        snippets.end_array();
+        JsonWriter root(text);
+        root.begin_object();
+        root.key("documents");
+        root.rendered(documents_json);
+        root.key("schema");
+        root.integer(1);
+        root.key("snippets");
+        const std::size_t snippets_at = root.rendered_elsewhere();
+        root.key("tool");
+        root.begin_object();
+        root.key("name");
+        root.string("snipcheck");
+        root.key("version");
+        root.string(SNIPCHECK_VERSION);
+        root.end_object();
+        root.end_object();
+        text += '\n';
+        pieces = {std::string_view(text).substr(0, snippets_at), snippets_json,
+                  std::string_view(text).substr(snippets_at)};
     } else {
-        text = table.render();
+        text = std::move(table).render();
+        pieces = {text};
     }
     if (options.output.empty()) {
-        out << text;
-    } else if (std::string problem = write_file_atomically(options.output, text); !problem.empty()) {
+        for (std::string_view piece : pieces) {
+            out << piece;
+        }
+    } else if (std::string problem = write_file_atomically(options.output, pieces); !problem.empty()) {
         err << "snipcheck: error: " << problem << '\n';
         return 2;
     }

@@ -12,7 +12,9 @@ namespace snipcheck {
 class ListTable {
 public:
     void add_document(const std::string& path, const extractor::ExtractedDocument& extracted);
-    std::string render() const;
+    // The rows and the closing line of counts. Consumes the table: the rows
+    // of a huge document are tens of megabytes, moved out rather than copied.
+    std::string render() &&;
 
 private:
     std::string m_rows;

@@ -16,24 +16,26 @@
 namespace snipcheck {
 namespace {
 
-std::string write_all(int fd, std::string_view content) {
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
+std::string write_all(int fd, std::span<const std::string_view> pieces) {
+    for (std::string_view content : pieces) {
+        std::size_t written = 0;
+        while (written < content.size()) {
+            const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+            if (n < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                return std::strerror(errno);
             }
-            return std::strerror(errno);
+            written += static_cast<std::size_t>(n);
         }
-        written += static_cast<std::size_t>(n);
     }
     return {};
 }
 
 // /dev/null, /dev/stdout, a FIFO: written in place. Renaming over them
 // would replace a device with a regular file.
-std::string write_in_place(const std::string& path, std::string_view content) {
+std::string write_in_place(const std::string& path, std::span<const std::string_view> content) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) {
         return fmt::format("cannot write {}: {}", path, std::strerror(errno));
@@ -45,14 +47,8 @@ std::string write_in_place(const std::string& path, std::string_view content) {
     return reason.empty() ? std::string() : fmt::format("cannot write {}: {}", path, reason);
 }
 
-}  // namespace
-
-std::string write_file_atomically(const std::string& requested, std::string_view content) {
-    return write_file_atomically(requested, content, {});
-}
-
-std::string write_file_atomically(const std::string& requested, std::string_view content,
-                                  const std::function<std::string()>& before_rename) {
+std::string write_pieces_atomically(const std::string& requested, std::span<const std::string_view> content,
+                                    const std::function<std::string()>& before_rename) {
     // A symbolic link stays a link: the file it points to is replaced.
     std::string path = requested;
     if (char resolved[PATH_MAX]; ::realpath(requested.c_str(), resolved) != nullptr) {
@@ -100,6 +96,21 @@ std::string write_file_atomically(const std::string& requested, std::string_view
         return fmt::format("cannot write {}: {}", requested, reason);
     }
     return {};
+}
+
+}  // namespace
+
+std::string write_file_atomically(const std::string& requested, std::string_view content) {
+    return write_pieces_atomically(requested, std::span(&content, 1), {});
+}
+
+std::string write_file_atomically(const std::string& requested, std::string_view content,
+                                  const std::function<std::string()>& before_rename) {
+    return write_pieces_atomically(requested, std::span(&content, 1), before_rename);
+}
+
+std::string write_file_atomically(const std::string& requested, std::span<const std::string_view> pieces) {
+    return write_pieces_atomically(requested, pieces, {});
 }
 
 }  // namespace snipcheck

@@ -6,6 +6,7 @@
 // and its owner when this process may set it.
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -19,5 +20,9 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
 // cancels the write (the old file stays as it was) and is returned as is.
 std::string write_file_atomically(const std::string& path, std::string_view content,
                                   const std::function<std::string()>& before_rename);
+
+// The same for content given in pieces, written one after the other: a
+// report of hundreds of megabytes need not be joined into one string first.
+std::string write_file_atomically(const std::string& path, std::span<const std::string_view> pieces);
 
 }  // namespace snipcheck

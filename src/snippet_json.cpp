@@ -91,4 +91,203 @@ json document_to_json(const std::string& path, const extractor::Document& docume
             {"defects", std::move(defects)}};
 }
 
+namespace {
+
+void write_strings(JsonWriter& out, const std::vector<std::string>& items) {
+    out.begin_array();
+    for (const std::string& item : items) {
+        out.string(item);
+    }
+    out.end_array();
+}
+
+void write_expectation(JsonWriter& out, const extractor::Expectation& expectation) {
+    out.begin_object();
+    out.key("expected");
+    out.string(expectation.expected);
+    out.key("kind");
+    out.string(extractor::expectation_kind_name(expectation.kind));
+    out.key("line");
+    out.integer(expectation.line);
+    if (!expectation.remark.empty()) {
+        out.key("remark");
+        out.string(expectation.remark);
+    }
+    if (expectation.statement_line > 0) {
+        out.key("statement_line");
+        out.integer(expectation.statement_line);
+    }
+    out.end_object();
+}
+
+void write_finding(JsonWriter& out, const Finding& finding) {
+    out.begin_object();
+    out.key("line");
+    out.integer(finding.line);
+    out.key("message");
+    out.string(finding.message);
+    out.key("rule");
+    out.string(finding.rule);
+    out.key("severity");
+    out.string(severity_name(finding.severity));
+    out.end_object();
+}
+
+void write_directives(JsonWriter& out, const extractor::Directives& d) {
+    out.begin_object();
+    if (!d.expect_error.empty()) {
+        out.key("expect_error");
+        out.string(d.expect_error);
+    }
+    if (!d.language.empty()) {
+        out.key("language");
+        out.string(d.language);
+    }
+    if (!d.session.empty()) {
+        out.key("session");
+        out.string(d.session);
+    }
+    if (d.skip) {
+        out.key("skip");
+        if (d.skip_reason.empty()) {
+            out.boolean(true);
+        } else {
+            out.string(d.skip_reason);
+        }
+    }
+    if (d.timeout_seconds) {
+        out.key("timeout");
+        out.floating_point(*d.timeout_seconds);
+    }
+    out.end_object();
+}
+
+}  // namespace
+
+void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet) {
+    out.begin_object();
+    out.key("code");
+    out.string(snippet.code);
+    out.key("defects");
+    write_strings(out, snippet.defects);
+    if (!snippet.dialect.empty()) {
+        out.key("dialect");
+        out.string(snippet.dialect);
+    }
+    out.key("directives");
+    write_directives(out, snippet.directives);
+    out.key("duplicate_of");
+    if (snippet.duplicate_of.empty()) {
+        out.null();
+    } else {
+        out.string(snippet.duplicate_of);
+    }
+    out.key("end_line");
+    out.integer(snippet.end_line);
+    out.key("expectations");
+    out.begin_array();
+    for (const extractor::Expectation& expectation : snippet.expectations) {
+        write_expectation(out, expectation);
+    }
+    out.end_array();
+    out.key("file");
+    out.string(snippet.file);
+    out.key("findings");
+    out.begin_array();
+    for (const Finding& finding : snippet.findings) {
+        write_finding(out, finding);
+    }
+    out.end_array();
+    out.key("form");
+    out.string(extractor::form_name(snippet.form));
+    out.key("heading");
+    write_strings(out, snippet.heading);
+    out.key("id");
+    out.string(snippet.id);
+    if (!snippet.info.empty()) {
+        out.key("info");
+        out.string(snippet.info);
+    }
+    out.key("language");
+    out.string(snippet.language);
+    out.key("line_map");
+    out.begin_array();
+    for (int line : snippet.line_map) {
+        out.integer(line);
+    }
+    out.end_array();
+    if (!snippet.parent.empty()) {
+        out.key("parent");
+        out.string(snippet.parent);
+    }
+    if (!snippet.part_file.empty()) {
+        out.key("part_file");
+        out.string(snippet.part_file);
+    }
+    out.key("replayed");
+    out.begin_array();
+    out.end_array();
+    out.key("start_line");
+    out.integer(snippet.start_line);
+    out.key("stubs");
+    out.begin_array();
+    out.end_array();
+    out.end_object();
+}
+
+std::size_t snippets_json_size_hint(const std::vector<extractor::Snippet>& snippets) {
+    // Keys and indentation take about 600 bytes a snippet; escapes at most
+    // double a string, but for control characters.
+    std::size_t size = 0;
+    for (const extractor::Snippet& snippet : snippets) {
+        size += 1024 + 2 * (snippet.code.size() + snippet.file.size() + snippet.info.size()) + 16 * snippet.line_map.size();
+        for (const extractor::Expectation& expectation : snippet.expectations) {
+            size += 192 + 2 * (expectation.expected.size() + expectation.remark.size());
+        }
+        for (const std::string& heading : snippet.heading) {
+            size += 16 + 2 * heading.size();
+        }
+        for (const std::string& defect : snippet.defects) {
+            size += 16 + 2 * defect.size();
+        }
+        for (const Finding& finding : snippet.findings) {
+            size += 192 + 2 * (finding.message.size() + finding.rule.size());
+        }
+    }
+    return size;
+}
+
+void write_document_json(JsonWriter& out, const std::string& path, const extractor::Document& document,
+                         const extractor::ExtractedDocument& extracted) {
+    out.begin_object();
+    out.key("bom");
+    out.boolean(document.decoded.had_bom);
+    out.key("defects");
+    out.begin_array();
+    for (const extractor::DocumentDefect& defect : extracted.defects) {
+        out.begin_object();
+        out.key("defect");
+        out.string(defect.code);
+        out.key("line");
+        out.integer(defect.line);
+        out.key("message");
+        out.string(defect.message);
+        out.end_object();
+    }
+    out.end_array();
+    out.key("encoding");
+    out.string(document.decoded.encoding);
+    out.key("file");
+    out.string(path);
+    out.key("format");
+    out.string(extractor::format_name(document.format));
+    out.key("line_endings");
+    out.string(extractor::line_ending_name(document.decoded.line_ending));
+    out.key("lines");
+    out.integer(document.line_count());
+    out.key("snippets");
+    out.integer(static_cast<std::int64_t>(extracted.snippets.size()));
+    out.end_object();
+}
+
 }  // namespace snipcheck

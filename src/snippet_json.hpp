@@ -6,6 +6,7 @@
 
 #include "extractor/extractor.hpp"
 #include "extractor/snippet.hpp"
+#include "src/json_writer.hpp"
 
 namespace snipcheck {
 
@@ -15,5 +16,17 @@ nlohmann::json snippet_to_json(const extractor::Snippet& snippet);
 // A document's summary: path, format, encoding, defects, snippet count.
 nlohmann::json document_to_json(const std::string& path, const extractor::Document& document,
                                 const extractor::ExtractedDocument& extracted);
+
+// The same two, written as text without a tree (for `list` of huge
+// documents): what dump(2) of the trees above gives, byte for byte. A field
+// added above must be added below, in key order.
+void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet);
+void write_document_json(JsonWriter& out, const std::string& path, const extractor::Document& document,
+                         const extractor::ExtractedDocument& extracted);
+
+// Bytes write_snippet_json is likely to write for these snippets, erring on
+// the high side: reserved up front, the text of a huge document is not
+// copied again at each doubling (reserved pages never written cost nothing).
+std::size_t snippets_json_size_hint(const std::vector<extractor::Snippet>& snippets);
 
 }  // namespace snipcheck

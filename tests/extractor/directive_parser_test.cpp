@@ -131,3 +131,12 @@ TEST_CASE("code_directive_text reads # -- and // snipcheck comments", "[directiv
     CHECK(code_directive_text("# just a comment").empty());
     CHECK(code_directive_text("x = 1").empty());
 }
+
+TEST_CASE("code_directive_text finds the directive among other colons", "[directive_parser]") {
+    CHECK(code_directive_text("d = {'a': 1}  # snipcheck: skip") == "skip");
+    CHECK(code_directive_text("#: snipcheck: skip").empty());
+    CHECK(code_directive_text("# snipcheck : skip").empty());
+    CHECK(code_directive_text("# nosnipcheck: skip").empty());
+    CHECK(code_directive_text("snipcheck").empty());
+    CHECK(code_directive_text(":snipcheck:").empty());
+}

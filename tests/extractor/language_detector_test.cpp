@@ -113,3 +113,28 @@ TEST_CASE("a one-line shell command tagged js is shell, but a short snippet of t
     const LanguageGuess python = detect_language("python", Lines{"print(x)"});
     CHECK(python.language == "python");
 }
+
+TEST_CASE("detect_language leaves the Python tokens of all the lines in a lent buffer", "[language_detector]") {
+    const Lines python = {"def add(a, b):", "    return a + b", "", "print(add(1, 2))  # 3"};
+    std::vector<PyToken> tokens;
+    const LanguageGuess guess = detect_language("", python, &tokens);
+    CHECK(guess.language == "python");
+    REQUIRE(guess.tokens_of_lines);
+    const std::vector<PyToken> expected = tokenize_python(python);
+    REQUIRE(tokens.size() == expected.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        CHECK(tokens[i].text == expected[i].text);
+        CHECK(tokens[i].line == expected[i].line);
+    }
+    // Judged on its first lines only, a long block's tokens are not all there.
+    std::vector<std::string> numbered;
+    for (int i = 0; i < 60; ++i) {
+        numbered.push_back("x" + std::to_string(i) + " = " + std::to_string(i));
+    }
+    const Lines long_block(numbered.begin(), numbered.end());
+    CHECK(detect_language("", long_block, &tokens).language == "python");
+    CHECK_FALSE(detect_language("", long_block, &tokens).tokens_of_lines);
+    // SQL is settled before Python is measured; nothing lent, nothing said.
+    CHECK_FALSE(detect_language("", Lines{"SELECT 1;", "SELECT 2;"}, &tokens).tokens_of_lines);
+    CHECK_FALSE(detect_language("", python).tokens_of_lines);
+}

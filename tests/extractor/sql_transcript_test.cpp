@@ -127,3 +127,33 @@ TEST_CASE("A table after a CREATE TABLE documents columns unless it is labelled 
     CHECK(last_statement_returns_rows("CREATE TABLE t (a);\n-- now\nSELECT a FROM t;"));
     CHECK_FALSE(last_statement_returns_rows("SELECT 1;\nDROP TABLE t;"));
 }
+
+TEST_CASE("psql prompts: a database name, the state mark, # or > and a space") {
+    CHECK(is_sql_transcript({"shop=# SELECT 1;"}));
+    CHECK(is_sql_transcript({"_db2=> SELECT 1;"}));
+    CHECK_FALSE(is_sql_transcript({"shop=#SELECT 1;"}));
+    CHECK_FALSE(is_sql_transcript({"2shop=# SELECT 1;"}));
+    CHECK_FALSE(is_sql_transcript({"shop-# SELECT 1;"}));  // a continuation prompt cannot start a statement
+    CHECK_FALSE(is_sql_transcript({"my shop=# SELECT 1;"}));
+    CHECK_FALSE(is_sql_transcript({"shop=#"}));
+    const std::vector<std::string_view> lines = {"shop=# SELECT 1", "shop-# + 1", "shop(# , 2", "shop'> ;", "x"};
+    const SqlTranscript transcript = parse_sql_transcript(lines, 1);
+    CHECK(test::strings_of(transcript.code) == std::vector<std::string>{"SELECT 1", "+ 1", ", 2", ";"});
+    CHECK(parse_sql_transcript({"shop=# SELECT 1", "shop=# SELECT 2;"}, 1).code.size() == 2);
+}
+
+TEST_CASE("split_sql_and_results: the footers a client prints under a table belong to it") {
+    for (std::string_view footer : {"3 rows in set (0.01 sec)", "1 row in set", "(12 rows)", "(1 row)",
+                                    "Empty set (0.00 sec)", "Query OK, 0 rows affected"}) {
+        const std::vector<std::string_view> lines = {"SELECT 1;", "+---+", "| 1 |", "+---+", footer, "SELECT 2;"};
+        const SqlTranscript split = split_sql_and_results(lines, 1);
+        REQUIRE(split.expectations.size() == 1);
+        CHECK(split.expectations[0].expected.ends_with(footer));
+    }
+    for (std::string_view not_footer : {"rows in set", "3 rowsin set", "(3 rows", "( 3 rows)", "3 columns in set"}) {
+        const std::vector<std::string_view> lines = {"SELECT 1;", "+---+", "| 1 |", "+---+", not_footer, "SELECT 2;"};
+        const SqlTranscript split = split_sql_and_results(lines, 1);
+        REQUIRE(split.expectations.size() == 1);
+        CHECK(split.expectations[0].expected == "+---+\n| 1 |\n+---+");
+    }
+}

@@ -350,3 +350,40 @@ TEST_CASE("random bytes never break the decoder", "[text_decoder][fuzz]") {
         find_mojibake(bytes);
     }
 }
+
+TEST_CASE("decode_text_taking decodes every case as decode_text does") {
+    for (const char* name : {"accents_clean.md", "binary.bin", "bom_crlf.md", "clean_utf8.md", "control_bytes.bin",
+                             "cr_only.txt", "empty.txt", "invalid_utf8.txt", "mixed_endings.txt",
+                             "mojibake_cp1252.md", "mojibake_latin1.txt", "no_newline.txt", "thai_clean.txt",
+                             "utf16be_bom.md", "utf16le_bom.md", "utf16le_nul.md"}) {
+        INFO(name);
+        const std::string bytes = read_case(name);
+        auto copied = decode_text(bytes);
+        auto taken = decode_text_taking(std::string(bytes));
+        REQUIRE(copied.has_value() == taken.has_value());
+        if (!copied) {
+            CHECK(copied.error() == taken.error());
+            continue;
+        }
+        CHECK(copied->text == taken->text);
+        CHECK(copied->encoding == taken->encoding);
+        CHECK(copied->had_bom == taken->had_bom);
+        CHECK(copied->line_ending == taken->line_ending);
+        CHECK(codes_and_lines(copied->defects) == codes_and_lines(taken->defects));
+    }
+}
+
+TEST_CASE("decode_text_taking keeps the bytes of clean UTF-8 as the text, without a copy") {
+    std::string clean;
+    for (int i = 0; i < 1000; ++i) {
+        clean += "print('caf\xc3\xa9')  # Output: caf\xc3\xa9\n";
+    }
+    const char* const buffer = clean.data();
+    auto decoded = decode_text_taking(std::move(clean));
+    REQUIRE(decoded.has_value());
+    CHECK(decoded->text.data() == buffer);
+    CHECK(decoded->line_ending == LineEnding::lf);
+    auto with_crlf = decode_text_taking(std::string("a\r\nb\r\n"));
+    REQUIRE(with_crlf.has_value());
+    CHECK(with_crlf->text == "a\nb\n");
+}

@@ -2,9 +2,10 @@
 // make_document (as Markdown and as plain text) -> extract -> JSON.
 // Build with -DSNIPCHECK_FUZZ=ON (clang); run with tests/fuzz/run-fuzzer.
 //
-// Besides memory errors and UB, the target checks one invariant: everything
+// Besides memory errors and UB, the target checks two invariants: everything
 // the extractor produces is valid UTF-8 (the decoder promises it), so the
-// JSON is dumped strictly and nlohmann's type_error 316 aborts the run.
+// JSON is dumped strictly and nlohmann's type_error 316 aborts the run; and
+// the streaming JSON of `list` is byte for byte what dump(2) gives.
 // SNIPCHECK_FUZZ_LENIENT_UTF8=1 dumps with error_handler_t::replace instead,
 // like `snipcheck list` does, to keep fuzzing past a known UTF-8 bug.
 
@@ -40,6 +41,13 @@ void extract_as(std::string path, const DecodedText& decoded) {
     std::size_t total = 0;
     for (const Snippet& snippet : extracted.snippets) {
         total += snipcheck::snippet_to_json(snippet).dump(-1, ' ', false, utf8_handler()).size();
+        // `list` writes its JSON with JsonWriter: it must be what dump(2) gives.
+        std::string written;
+        snipcheck::JsonWriter writer(written);
+        snipcheck::write_snippet_json(writer, snippet);
+        if (written != snipcheck::snippet_to_json(snippet).dump(2, ' ', false, json::error_handler_t::replace)) {
+            std::abort();
+        }
     }
     total += snipcheck::document_to_json(document.path, document, extracted)
                  .dump(-1, ' ', false, utf8_handler())

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "src/output_file.hpp"
 #include "tests/temp_folder.hpp"
@@ -57,4 +59,14 @@ TEST_CASE("a symbolic link to a file stays a link and the file gets the report",
 TEST_CASE("an unwritable place is a one-line reason, not a crash", "[output_file]") {
     const std::string reason = write_file_atomically("/no/such/folder/report.json", "x");
     CHECK(reason.find("cannot write /no/such/folder/report.json") == 0);
+}
+
+TEST_CASE("a report given in pieces is written as their concatenation", "[output_file]") {
+    TempFolder folder;
+    const fs::path report = folder.path / "report.json";
+    std::ofstream(report) << "old";
+    const std::vector<std::string_view> pieces = {"{\n  \"a\": ", "", "[1, 2]", "\n}\n"};
+    CHECK(write_file_atomically(report.string(), pieces).empty());
+    CHECK(content_of(report) == "{\n  \"a\": [1, 2]\n}\n");
+    CHECK(write_file_atomically("/dev/null", pieces).empty());
 }
