@@ -3,15 +3,13 @@
 // for each new document; or why there is none; and which servers died.
 #include "runners/python/redis_service.hpp"
 
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 
-#include <cstring>
 #include <string>
+
+#include "tests/redis_socket.hpp"
 
 using snipcheck::runners::python::RedisService;
 using snipcheck::runners::python::RedisWanted;
@@ -28,27 +26,8 @@ bool redis_installed() {
 
 // Sends `command` after AUTH on the socket `services` names; the raw replies.
 std::string ask(const nlohmann::json& services, const std::string& command) {
-    const std::string socket_path = services["socket"];
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    std::strncpy(address.sun_path, socket_path.c_str(), sizeof address.sun_path - 1);
-    const std::string request = "AUTH " + services["password"].get<std::string>() + "\r\n" + command + "\r\n";
-    std::string reply;
-    if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0 &&
-        ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) > 0) {
-        pollfd entry{fd, POLLIN, 0};
-        char buffer[4096];
-        while (::poll(&entry, 1, reply.empty() ? 2000 : 50) > 0) {
-            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-            if (n <= 0) {
-                break;
-            }
-            reply.append(buffer, static_cast<std::size_t>(n));
-        }
-    }
-    ::close(fd);
-    return reply;
+    return snipcheck::test::ask_redis(services["socket"].get<std::string>(),
+                                      "AUTH " + services["password"].get<std::string>() + "\r\n" + command);
 }
 
 }  // namespace
