@@ -67,42 +67,34 @@ TEST_CASE("run_tool says when the program is not installed") {
 
 namespace {
 
-// Polls until the tool has exited or `seconds` have passed.
-bool wait_exit(RunningTool& tool, double seconds) {
+// Polls `done` every 10 ms until it holds or `seconds` have passed.
+template <typename Done>
+bool poll_until(Done done, double seconds) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (tool_running(tool)) {
+    while (!done()) {
         if (std::chrono::steady_clock::now() > deadline) {
             return false;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     return true;
+}
+
+// Polls until the tool has exited or `seconds` have passed.
+bool wait_exit(RunningTool& tool, double seconds) {
+    return poll_until([&] { return !tool_running(tool); }, seconds);
 }
 
 // Polls until no process of the group is left, for up to five seconds.
 bool wait_until_gone(pid_t group) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     // A process killed here may come back to this one as a zombie, when an
     // earlier test made it a subreaper: reap those, as init would.
-    while ((::waitpid(-1, nullptr, WNOHANG), ::kill(-group, 0) == 0)) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            return false;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return true;
+    return poll_until([&] { return (::waitpid(-1, nullptr, WNOHANG), ::kill(-group, 0) != 0); }, 5);
 }
 
 // Polls until the tool's standard output is `text` (it has got that far).
 bool wait_output(const RunningTool& tool, const std::string& text) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (read_tail(tool.stdout_path) != text) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            return false;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return true;
+    return poll_until([&] { return read_tail(tool.stdout_path) == text; }, 5);
 }
 
 }  // namespace
