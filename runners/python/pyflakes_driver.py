@@ -32,6 +32,20 @@ import re  # noqa: E402
 import sys  # noqa: E402
 import warnings  # noqa: E402
 
+import types  # noqa: E402
+
+
+class _NoDoctestParser:
+    def get_examples(self, string, name="<string>"):
+        return []
+
+
+# pyflakes imports doctest (and with it pdb, unittest …: a third of this
+# process's start) only to read examples in docstrings, which the checks
+# below turn off (withDoctest=False).
+if "doctest" not in sys.modules:
+    sys.modules["doctest"] = types.SimpleNamespace(DocTestParser=_NoDoctestParser)
+
 from pyflakes import checker, messages  # noqa: E402
 
 
@@ -50,6 +64,19 @@ checker._collect_type_comments = _no_type_comments
 # builtin's mark into a module-level binding of the same name.
 STANDARD_BUILTINS = {name: checker.Builtin(name) for name in checker.Checker.builtIns}
 
+# pyflakes asks on every call whether the callee is typing.cast, TypeVar,
+# NamedTuple …; only a name imported from typing can be, and that import
+# writes the word. check_snippet sets this per snippet.
+_typing_possible = True
+_is_typing_helper = checker._is_typing_helper
+
+
+def _typing_helper_when_imported(node, is_name_match_fn, scope_stack):
+    return _typing_possible and _is_typing_helper(node, is_name_match_fn, scope_stack)
+
+
+checker._is_typing_helper = _typing_helper_when_imported
+
 
 class SnippetChecker(checker.Checker):
     """pyflakes' Checker that remembers which earlier snippets' names it used."""
@@ -63,6 +90,17 @@ class SnippetChecker(checker.Checker):
         for binding in STANDARD_BUILTINS.values():
             binding.used = False
         super().__init__(tree, filename="<snippet>", builtins=session_names, withDoctest=False)
+
+    # Asked before every node. pyflakes walks the scope stack each time;
+    # once the module's first statement that is not a __future__ import is
+    # seen, the answer is False for good (the module scope is the first).
+    @property
+    def futuresAllowed(self):
+        return self.scopeStack[0]._futures_allowed and checker.Checker.futuresAllowed.fget(self)
+
+    @futuresAllowed.setter
+    def futuresAllowed(self, value):
+        checker.Checker.futuresAllowed.fset(self, value)
 
     def handleChildren(self, tree, omit=None):
         # The first call walks the module body, right after pyflakes bound
@@ -100,8 +138,10 @@ class Checked:
                 continue
             if isinstance(binding, checker.StarImportation):
                 self.stars.add(binding.fullName)
-            elif not isinstance(binding, (checker.Builtin, checker.Annotation)):
+            elif not isinstance(binding, (checker.Builtin, checker.Annotation, checker.FutureImportation)):
                 # An annotation without a value (x: int) binds nothing at run time.
+                # A __future__ import given to a later snippet would lose its
+                # "used" mark to the stand-in there and be called unused.
                 self.defines.add(name)
             if isinstance(binding, checker.Importation):
                 self.import_names[(str(binding), binding.source.lineno)] = binding.name
@@ -126,6 +166,8 @@ def document_line(line_map, line):
 
 
 def check_snippet(code, given):
+    global _typing_possible
+    _typing_possible = "typing" in code
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, MemoryError, RecursionError):

@@ -219,3 +219,31 @@ TEST_CASE("lint_python gives a document the same findings whatever documents are
                 "7 redefined-while-unused warning redefinition of unused 'input' from line 4"});
     CHECK(described(after.result.findings[1][0]) == described(alone.result.findings[0][0]));
 }
+
+TEST_CASE("lint_python still reads typing helpers when a snippet imports them") {
+    // The driver skips pyflakes' typing lookups in a snippet that never
+    // writes "typing"; one that does gets them: the string given to cast()
+    // is an annotation, so its name must exist.
+    const Linted linted = lint_markdown({
+        "```python\nfrom typing import cast\n\nvalue = cast(\"Missing\", 3)\n```\n\n"
+        "```python\nimport typing as t\n\nother = t.cast(\"AlsoMissing\", 4)\n```\n\n"
+        "```python\ndef cast(kind, value):\n    return value\n\nthird = cast(\"NotAName\", 5)\n```\n"});
+    CHECK(described(linted.result.findings[0][0]) == Lines{"4 undefined-name error undefined name 'Missing'"});
+    CHECK(described(linted.result.findings[0][1]) == Lines{"10 undefined-name error undefined name 'AlsoMissing'"});
+    CHECK(described(linted.result.findings[0][2]).empty());
+}
+
+TEST_CASE("lint_python reports a __future__ import after the first statement, and none before it") {
+    const Linted linted = lint_markdown({
+        "```python\n\"\"\"Docstring.\"\"\"\nfrom __future__ import annotations\n\nx: int = 1\n```\n\n"
+        "```python\nimport os\nfrom __future__ import annotations\n\nprint(os.sep)\n```\n"});
+    CHECK(described(linted.result.findings[0][0]).empty());
+    CHECK(described(linted.result.findings[0][1]) ==
+          Lines{"10 late-future-import error from __future__ imports must occur at the beginning of the file"});
+}
+
+TEST_CASE("lint_python does not read doctest examples in a snippet's docstrings") {
+    const Linted linted = lint_markdown({
+        "```python\ndef double(x):\n    \"\"\"\n    >>> double(undefined_in_example)\n    \"\"\"\n    return 2 * x\n```\n"});
+    CHECK(described(linted.result.findings[0][0]).empty());
+}
