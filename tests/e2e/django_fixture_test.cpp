@@ -143,3 +143,14 @@ TEST_CASE("the configuration's [fixtures] django = off runs Django snippets unco
     CHECK(models["status"] == "error");
     CHECK(models["message"].get<std::string>().find("ImproperlyConfigured") != std::string::npos);
 }
+
+TEST_CASE("models replayed for later snippets stay the same models, their rows kept", "[e2e][django]") {
+    const json first = snippet_with("top = Drawer.objects.create");
+    INFO(first.dump(1));
+    CHECK(first["status"] == "pass");
+    CHECK(first["replayed"].size() == 1);
+    const json second = snippet_with("bottom = Drawer.objects.create");
+    INFO(second.dump(1));
+    CHECK(second["status"] == "pass");
+    CHECK(second["replayed"] == first["replayed"]);
+}
