@@ -36,10 +36,6 @@ void append_command(std::string& out, const char* command, const std::string& fi
                        lines.start, lines.end, github_escape_property(title), github_escape_data(message));
 }
 
-bool needs_attention(Status status) {
-    return status == Status::fail || status == Status::error || status == Status::timeout;
-}
-
 // Markdown that shows `text` as it is: each character that can start markup
 // (emphasis, code, a link, an HTML tag or entity, a table cell, math, a
 // mention) is backslash-escaped, line breaks become spaces, and it is cut at
@@ -127,7 +123,7 @@ std::string run_report_to_github_annotations(const RunReport& report) {
     std::string out;
     for (const SnippetReport& item : report.snippets) {
         const extractor::Snippet& snippet = item.snippet;
-        if (needs_attention(item.verdict.status)) {
+        if (is_problem(item.verdict.status)) {
             const std::string title = fmt::format("snipcheck {}{}: {} snippet, lines {}-{}",
                                                   status_name(item.verdict.status),
                                                   item.allowed_to_fail ? " (allowed)" : "", snippet.language,
@@ -174,7 +170,7 @@ std::string run_report_to_github_summary(const RunReport& report, const GithubCo
     std::size_t listed = 0;
     std::size_t unlisted = 0;
     for (const SnippetReport& item : report.snippets) {
-        if (!needs_attention(item.verdict.status)) {
+        if (!is_problem(item.verdict.status)) {
             continue;
         }
         if (listed == k_max_summary_items) {

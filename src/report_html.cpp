@@ -1,5 +1,6 @@
 #include "src/report_html.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <vector>
@@ -77,10 +78,17 @@ std::string totals_chart(const Counts& counts, std::size_t total) {
 
 void append_header(std::string& out, const RunReport& report, const Counts& counts, std::size_t documents) {
     const std::size_t total = report.snippets.size();
-    const std::size_t attention = of(counts, Status::fail) + of(counts, Status::error) + of(counts, Status::timeout);
+    const std::size_t problems = of(counts, Status::fail) + of(counts, Status::error) + of(counts, Status::timeout);
+    const auto attention = static_cast<std::size_t>(
+        std::count_if(report.snippets.begin(), report.snippets.end(), is_unallowed_problem));
+    const std::string allowed =
+        problems > attention ? fmt::format(" ({} more allowed to fail)", problems - attention) : std::string();
     out += "<header>\n<h1>snipcheck report: ";
     if (attention > 0 || !report.document_errors.empty()) {
-        out += fmt::format("<span class=\"verdict-fail\">{} of {} snippets need attention</span>", attention, total);
+        out += fmt::format("<span class=\"verdict-fail\">{} of {} snippets need attention{}</span>", attention, total,
+                           allowed);
+    } else if (problems > 0) {
+        out += fmt::format("<span class=\"verdict-pass\">no snippet of {} needs attention{}</span>", total, allowed);
     } else {
         out += fmt::format("<span class=\"verdict-pass\">all {} snippets hold</span>", total);
     }
@@ -137,7 +145,7 @@ void append_attention_index(std::string& out, const std::vector<DocumentReports>
     for (std::size_t index = 0; index < documents.size(); ++index) {
         for (const SnippetReport* item : documents[index].snippets) {
             const Status status = item->verdict.status;
-            if (status != Status::fail && status != Status::error && status != Status::timeout) {
+            if (!is_unallowed_problem(*item)) {
                 continue;
             }
             if (listed == k_max_index_items) {

@@ -26,6 +26,7 @@ h1 .verdict-fail { color: var(--fail); } h1 .verdict-pass { color: var(--pass); 
 .fill-timeout { fill: var(--timeout); } .fill-skip { fill: var(--skip); }
 .bg-pass { background: var(--pass); } .bg-fail { background: var(--fail); } .bg-error { background: var(--error); }
 .bg-timeout { background: var(--timeout); } .bg-skip { background: var(--skip); }
+.bg-allowed { background: var(--muted); margin-left: 6px; }
 nav { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center;
   padding: 8px 28px; background: #fff; border-bottom: 1px solid var(--line); }
 nav label { cursor: pointer; white-space: nowrap; }

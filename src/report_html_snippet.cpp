@@ -29,10 +29,6 @@ std::vector<std::string_view> lines_of(std::string_view text) {
     return lines;
 }
 
-bool needs_attention(Status status) {
-    return status == Status::fail || status == Status::error || status == Status::timeout;
-}
-
 std::string message_of(const SnippetReport& item) {
     if (!item.verdict.message.empty()) {
         return item.verdict.message;
@@ -200,12 +196,16 @@ void append_snippet_html(std::string& out, const SnippetReport& item, const Docu
     const RunOutput& run = item.run;
     const char* status = status_name(item.verdict.status);
     const std::string message = html_text(message_of(item));
-    out += fmt::format("<details class=\"snippet status-{0}\" data-status=\"{0}\" id=\"{1}\"{2}>\n", status,
+    // A failure the configuration allows keeps its status, collapsed and marked.
+    const bool allowed = item.allowed_to_fail && is_problem(item.verdict.status);
+    out += fmt::format("<details class=\"snippet status-{0}\" data-status=\"{0}\"{3} id=\"{1}\"{2}>\n", status,
                        html_text(snippet_anchor(document_index, snippet.id)),
-                       needs_attention(item.verdict.status) ? " open" : "");
-    out += fmt::format("<summary><span class=\"badge bg-{0}\">{0}</span><span class=\"lines\">lines {1}\u2013{2}</span>"
+                       is_unallowed_problem(item) ? " open" : "", allowed ? " data-allowed=\"true\"" : "");
+    out += fmt::format("<summary><span class=\"badge bg-{0}\">{0}</span>{5}<span class=\"lines\">lines {1}\u2013{2}</span>"
                        "<span class=\"lang\">{3}</span><span class=\"msg\">{4}</span></summary>\n",
-                       status, snippet.start_line, snippet.end_line, html_text(snippet.language), message);
+                       status, snippet.start_line, snippet.end_line, html_text(snippet.language), message,
+                       allowed ? "<span class=\"badge bg-allowed\" title=\"allow-fail in the configuration\">allowed</span>"
+                               : "");
     out += "<div class=\"body\">\n<p class=\"where\">";
     if (!snippet.heading.empty()) {
         out += "in: " + html_text(join(snippet.heading, " \u203a ")) + " \u00b7 ";

@@ -144,35 +144,46 @@ std::string error_text(const SnippetReport& item) {
     return text;
 }
 
+// A failure the configuration's allow-fail accepts does not fail the run, so
+// CI must not count it as one: like pytest's xfail it is a <skipped> of its
+// own type, the failure's text kept inside.
+bool allowed_failure(const SnippetReport& item) { return item.allowed_to_fail && is_problem(item.verdict.status); }
+
+Status counted_status(const SnippetReport& item) { return allowed_failure(item) ? Status::skip : item.verdict.status; }
+
+// The element that says how the snippet ended; empty for a pass.
+std::string verdict_element(const SnippetReport& item) {
+    const RunOutput& run = item.run;
+    const std::string message = attribute(message_of(item));
+    if (allowed_failure(item)) {
+        const std::string text = item.verdict.status == Status::fail ? failure_text(item) : error_text(item);
+        return fmt::format("      <skipped message=\"{}\" type=\"allowed-{}\">{}</skipped>\n",
+                           attribute("allowed to fail (allow-fail in the configuration): " + message_of(item)),
+                           status_name(item.verdict.status), xml(text));
+    }
+    switch (item.verdict.status) {
+    case Status::pass: return {};
+    case Status::fail:
+        return fmt::format("      <failure message=\"{}\" type=\"fail\">{}</failure>\n", message, xml(failure_text(item)));
+    case Status::error: {
+        const std::string type = run.exception_type.empty() ? "error" : run.exception_type;
+        return fmt::format("      <error message=\"{}\" type=\"{}\">{}</error>\n", message, attribute(type),
+                           xml(error_text(item)));
+    }
+    case Status::timeout:
+        return fmt::format("      <error message=\"{}\" type=\"timeout\">{}</error>\n", message, xml(error_text(item)));
+    case Status::skip: return fmt::format("      <skipped message=\"{}\"/>\n", message);
+    }
+    return {};
+}
+
 void append_testcase(std::string& out, const SnippetReport& item) {
     const extractor::Snippet& snippet = item.snippet;
     const RunOutput& run = item.run;
     const std::string name = fmt::format("{}:{} {}", snippet.file, snippet.start_line, snippet.id);
     out += fmt::format(R"(    <testcase classname="{}" name="{}" time="{}")", attribute(snippet.file),
                        attribute(name), seconds(run.duration_ms / 1000.0));
-    const std::string message = attribute(message_of(item));
-    std::string body;
-    switch (item.verdict.status) {
-    case Status::pass: break;
-    case Status::fail:
-        body += fmt::format(R"(      <failure message="{}" type="fail">{}</failure>)", message,
-                            xml(failure_text(item)));
-        body += '\n';
-        break;
-    case Status::error: {
-        const std::string type = run.exception_type.empty() ? "error" : run.exception_type;
-        body += fmt::format(R"(      <error message="{}" type="{}">{}</error>)", message, attribute(type),
-                            xml(error_text(item)));
-        body += '\n';
-        break;
-    }
-    case Status::timeout:
-        body += fmt::format(R"(      <error message="{}" type="timeout">{}</error>)", message,
-                            xml(error_text(item)));
-        body += '\n';
-        break;
-    case Status::skip: body += fmt::format("      <skipped message=\"{}\"/>\n", message); break;
-    }
+    std::string body = verdict_element(item);
     if (!run.stdout_text.empty()) {
         body += "      <system-out>" + xml(run.stdout_text) + "</system-out>\n";
     }
@@ -195,7 +206,7 @@ std::string run_report_to_junit(const RunReport& report) {
         SuiteCounts counts;
         std::string cases;
         for (const SnippetReport* item : items) {
-            counts.add(item->verdict.status, item->run.duration_ms / 1000.0);
+            counts.add(counted_status(*item), item->run.duration_ms / 1000.0);
             append_testcase(cases, *item);
         }
         suites += fmt::format("  <testsuite name=\"{}\" {}>\n", attribute(path), counts.attributes());

@@ -4,6 +4,12 @@
 
 namespace snipcheck {
 
+bool is_problem(Status status) {
+    return status == Status::fail || status == Status::error || status == Status::timeout;
+}
+
+bool is_unallowed_problem(const SnippetReport& item) { return is_problem(item.verdict.status) && !item.allowed_to_fail; }
+
 std::vector<DocumentReports> group_by_document(const RunReport& report) {
     std::vector<DocumentReports> documents;
     std::map<std::string_view, std::size_t> index;  // path -> position in documents

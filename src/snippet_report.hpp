@@ -46,6 +46,13 @@ struct RunReport {
     std::optional<ShardPart> shard;          // with --shard: the part of the work this report holds
 };
 
+// fail, error or timeout: a snippet that did not hold.
+bool is_problem(Status status);
+
+// A problem the configuration's allow-fail does not accept: what fails the
+// run and what a report puts first.
+bool is_unallowed_problem(const SnippetReport& item);
+
 // A document's snippets, for reporters that group by document.
 struct DocumentReports {
     std::string path;

@@ -153,3 +153,30 @@ TEST_CASE("5,000 snippets make a page in well under a second, passes collapsed",
     CHECK(count_of(page, "<section class=\"document\"") == 100);
     CHECK(page.size() < 5000 * 2000);
 }
+
+TEST_CASE("a failure the configuration allows is marked, collapsed and left out of what needs attention",
+          "[report_html]") {
+    RunReport report = test::mixed_report();
+    for (SnippetReport& item : report.snippets) {
+        item.allowed_to_fail = item.snippet.start_line == 12;  // the fail in docs/a.md
+    }
+    const std::string page = run_report_to_html(report);
+    const std::string tag = tag_with_id(page, "d0-id12");
+    CHECK(tag.find(" open") == std::string::npos);
+    CHECK(tag.find("data-status=\"fail\" data-allowed=\"true\"") != std::string::npos);
+    CHECK(page.find("<span class=\"badge bg-fail\">fail</span><span class=\"badge bg-allowed\"") != std::string::npos);
+    CHECK(page.find("2 of 6 snippets need attention (1 more allowed to fail)") != std::string::npos);
+    CHECK(page.find("id=\"total-fail\">1<") != std::string::npos);  // its status is still counted as it is
+    const std::string index = between(page, "<section class=\"attention\">", "</section>");
+    CHECK(index.find("<h2>Needs attention (2)</h2>") != std::string::npos);
+    CHECK(index.find("d0-id12") == std::string::npos);
+    CHECK(tag_with_id(page, "d1-id5").find(" open") != std::string::npos);
+
+    for (SnippetReport& item : report.snippets) {
+        item.allowed_to_fail = item.verdict.status != Status::pass && item.verdict.status != Status::skip;
+    }
+    const std::string all_allowed = run_report_to_html(report);
+    CHECK(all_allowed.find("<span class=\"verdict-pass\">no snippet of 6 needs attention (3 more allowed to fail)") !=
+          std::string::npos);
+    CHECK(all_allowed.find("class=\"attention\"") == std::string::npos);
+}

@@ -174,3 +174,22 @@ TEST_CASE("an empty run is an empty testsuites element", "[report_junit]") {
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"snipcheck\" tests=\"0\" failures=\"0\" "
           "errors=\"0\" skipped=\"0\" time=\"0.000\">\n</testsuites>\n");
 }
+
+TEST_CASE("a failure the configuration allows is a skipped of its own type, its text kept", "[report_junit]") {
+    RunReport report = mixed_report();
+    report.snippets[1].allowed_to_fail = true;  // the fail in docs/a.md
+    report.snippets[2].allowed_to_fail = true;  // the error in docs/b.md
+    report.snippets[0].allowed_to_fail = true;  // a pass stays a pass
+    const std::string xml = run_report_to_junit(report);
+    INFO(xml);
+    CHECK(xml.find("<skipped message=\"allowed to fail (allow-fail in the configuration): 1 of 1 expectations did "
+                   "not hold\" type=\"allowed-fail\">docs/a.md:19: expected: 11\ndocs/a.md:19: actual:   12\n-11\n"
+                   "+12\n</skipped>") != std::string::npos);
+    CHECK(xml.find("type=\"allowed-error\">docs/b.md:6: ValueError: bad value\n") != std::string::npos);
+    CHECK(xml.find("<testcase classname=\"docs/a.md\" name=\"docs/a.md:3 id3\" time=\"0.250\"/>") != std::string::npos);
+    CHECK(count_of(xml, "<failure") == 0);
+    CHECK(xml.find("<testsuite name=\"docs/a.md\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"1\"") !=
+          std::string::npos);
+    CHECK(xml.find("<testsuite name=\"docs/b.md\" tests=\"3\" failures=\"0\" errors=\"1\" skipped=\"2\"") !=
+          std::string::npos);
+}
