@@ -334,9 +334,64 @@ Expected<LineReplacement, std::string> output_block(const RawLines& raw, const P
     return replacement(raw, first, count, texts);
 }
 
+// ---- a one-line comment that becomes an `# Output:` block ----
+
+// Do the brackets opened on `code` close on it, outside string literals,
+// with no continuation? A statement that goes on would be cut by a block.
+bool ends_its_statement(std::string_view code) {
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (quote != 0) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == quote) {
+                quote = 0;
+            }
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ')' || c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    const std::string_view end = trim(code);
+    return quote == 0 && depth == 0 && !end.empty() && end.back() != '\\' && end.back() != ':' && end.back() != ',';
+}
+
+Expected<LineReplacement, std::string> comment_to_block(const RawLines& raw, const PlannedEdit& edit) {
+    const RawLine* line = raw_line(raw, edit.line);
+    const std::optional<CommentSpot> spot =
+        line == nullptr || edit.old_value.find('\n') != std::string::npos
+            ? std::nullopt
+            : find_comment_value(line->text, edit.kind, edit.old_value, edit.remark);
+    if (!spot) {
+        return unexpected(not_found(edit.line, edit.old_value));
+    }
+    std::string_view code = line->text.substr(0, spot->hash);
+    while (!code.empty() && is_blank_char(code.back())) {
+        code.remove_suffix(1);
+    }
+    if (!ends_its_statement(code)) {
+        return unexpected(std::string("the statement goes on past the comment's line, so an `# Output:` block "
+                                      "has no place below it; write one by hand"));
+    }
+    const std::string indent(leading_blanks(line->text));
+    std::vector<std::string> texts = {std::string(code), indent + "# Output:"};
+    for (std::string_view value : split_value(edit.new_value)) {
+        texts.push_back(value.empty() ? indent + "#" : indent + "# " + std::string(value));
+    }
+    return replacement(raw, edit.line, 1, texts);
+}
+
 }  // namespace
 
 Expected<LineReplacement, std::string> locate_replacement(const RawLines& raw, const PlannedEdit& edit) {
+    if (edit.to_comment_block) {
+        return comment_to_block(raw, edit);
+    }
     switch (edit.kind) {
     case ExpectationKind::output_comment:
     case ExpectationKind::value_comment:

@@ -108,14 +108,20 @@ Reading reading_after(const Reading& before, const std::vector<const Candidate*>
         snippet.start_line = moved_line(snippet.start_line, candidates);
     }
     for (ReadExpectation& expectation : want.expectations) {
+        bool to_block = false;
         for (const Candidate* candidate : candidates) {
             const PlannedEdit& edit = *candidate->edit;
             if (expectation.line == edit.line && expectation.kind == edit.kind && expectation.expected == edit.old_value) {
                 expectation.expected = edit.new_value;
+                to_block = edit.to_comment_block;
             }
         }
         expectation.line = moved_line(expectation.line, candidates);
         expectation.statement_line = moved_line(expectation.statement_line, candidates);
+        if (to_block) {  // the `# Output:` line right below the statement
+            expectation.kind = ExpectationKind::output_lines;
+            expectation.line += 1;
+        }
     }
     return want;
 }

@@ -162,9 +162,15 @@ std::string expectation_refusal(const SnippetReport& item, std::size_t index, co
     }
     const bool one_line_comment = written.kind == ExpectationKind::output_comment || written.kind == ExpectationKind::value_comment;
     if (one_line_comment && value.find('\n') != std::string::npos) {
-        return fmt::format("the snippet printed {} lines, which a one-line comment cannot hold; write an `# Output:` "
-                           "comment block by hand",
-                           std::count(value.begin(), value.end(), '\n') + 1);
+        // Several lines go into an `# Output:` comment block below the
+        // statement, where each line keeps its leading blanks.
+        if (!written.remark.empty()) {
+            return fmt::format("the snippet printed {} lines, which a one-line comment cannot hold, and its remark "
+                               "would have no place in a block; write an `# Output:` comment block by hand",
+                               std::count(value.begin(), value.end(), '\n') + 1);
+        }
+        value = written_form(result.actual, ExpectationKind::output_lines, &why);
+        edit->to_comment_block = true;
     }
     if (!compare_output(value, result.actual).ok) {
         return "the value as it would be written does not match what was printed";

@@ -28,6 +28,10 @@ struct PlannedEdit {
     std::string actual;      // what the checker compared, to hold against a second run
     std::string snippet_id;
     std::size_t index = 0;   // of the expectation in its snippet
+    // A one-line comment that cannot hold the new value's several lines
+    // becomes an `# Output:` line and a comment line per output line, below
+    // its statement.
+    bool to_comment_block = false;
 };
 
 // An expectation that did not hold and is left as written, and why.

@@ -220,9 +220,6 @@ TEST_CASE("refusals say why, and leave the bytes alone", "[expectation_update]")
     };
     CHECK(contains(refused("<Foo object at 0x7f3a2c1d90>"), "memory address (0x7f3a2c1d90)"));
     CHECK(contains(refused(""), "printed nothing"));
-    const std::string two_lines = refused("a\nb");
-    INFO(two_lines);
-    CHECK(contains(two_lines, "printed 2 lines, which a one-line comment cannot hold"));
     CHECK(contains(refused("bell\x07"), "control character"));
     CHECK(contains(refused("\xff\xfe"), "not valid UTF-8"));
     // Read back, "2 (Two things)" would be the value 2 and a remark.
@@ -387,4 +384,39 @@ TEST_CASE("a skipped snippet's expectations are not touched", "[expectation_upda
         snipcheck::update_document("doc.md", before, snipcheck::plan_expectation_updates(pointers(reports)));
     CHECK(result.bytes == before);
     CHECK(contains(only_refusal(result), "was skipped"));
+}
+
+TEST_CASE("a one-line comment that cannot hold the output becomes an # Output: block below its statement",
+          "[expectation_update]") {
+    const std::string before = lines({"```python", "def show():", "    print('a')", "", "show()  # Output: a",
+                                      "if ready:", "    print(rows)  # [1]", "print('end')  # Output: end", "```"});
+    const DocumentUpdate result = update(before, {{5, "a\n  b\n\nc"}, {7, "[1,\n 2]"}});
+    INFO(result.bytes);
+    CHECK(result.bytes == lines({"```python", "def show():", "    print('a')", "", "show()", "# Output:", "# a",
+                                 "#   b", "#", "# c", "if ready:", "    print(rows)", "    # Output:", "    # [1,",
+                                 "    #  2]", "print('end')  # Output: end", "```"}));
+    CHECK(result.refusals.empty());
+    REQUIRE(result.edits.size() == 2);
+    CHECK(result.edits[0].line == 5);
+    CHECK(result.edits[0].new_value == "a\n  b\n\nc");
+}
+
+TEST_CASE("a one-line comment becomes a block only where one can stand", "[expectation_update]") {
+    const auto refused = [](const std::vector<std::string>& code, int line) {
+        std::vector<std::string> all = {"```python"};
+        all.insert(all.end(), code.begin(), code.end());
+        all.push_back("```");
+        const std::string before = lines(all);
+        const DocumentUpdate result = update(before, {{line, "a\nb"}});
+        CHECK(result.bytes == before);
+        CHECK(result.edits.empty());
+        return only_refusal(result);
+    };
+    // A remark would have nowhere to go.
+    CHECK(contains(refused({"print(f())  # Output: 1 (one)"}, 2), "its remark would have no place in a block"));
+    // The statement goes on after the comment's line.
+    CHECK(contains(refused({"print(f(),  # Output: 1", "      2)"}, 2), "goes on past the comment's line"));
+    CHECK(contains(refused({"total = [f(  # Output: 1", "]"}, 2), "goes on past"));
+    // A comment line right below would be read into the block.
+    CHECK(contains(refused({"print(f())  # Output: 1", "# more about it"}, 2), "read back"));
 }
