@@ -3,6 +3,7 @@
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
 
+#include "runners/python/harness_bytecode.hpp"
 #include "runners/python/harness_source.hpp"
 #include "runners/python/support_modules.hpp"
 
@@ -19,6 +20,21 @@ py::object& harness_module() {
         module = new py::object();  // never destroyed: the interpreter is never finalised
     }
     return *module;
+}
+
+// A module's code: the bytecode made at build time when this interpreter
+// reads it (the same import magic number), else compiled from the source.
+py::object module_code(std::string_view source, std::span<const unsigned char> bytecode, const std::string& filename) {
+    const std::string magic = py::module_::import("_frozen_importlib_external").attr("MAGIC_NUMBER").cast<std::string>();
+    const std::string_view made(reinterpret_cast<const char*>(bytecode.data()), bytecode.size());
+    if (made.size() > magic.size() && made.substr(0, magic.size()) == magic) {
+        try {
+            return py::module_::import("marshal").attr("loads")(py::bytes(made.substr(magic.size())));
+        } catch (const py::error_already_set&) {
+            // Bytes the interpreter does not take: compile the source instead.
+        }
+    }
+    return py::module_::import("builtins").attr("compile")(std::string(source), filename, "exec");
 }
 
 }  // namespace
@@ -52,10 +68,9 @@ Expected<std::string, std::string> start_embedded_interpreter(const std::vector<
             py::object helper = types.attr("ModuleType")(name);
             helper.attr("__file__") = "<" + name + ">";
             sys.attr("modules")[name.c_str()] = helper;
-            builtins.attr("exec")(builtins.attr("compile")(std::string(support.source), "<" + name + ">", "exec"),
-                                  helper.attr("__dict__"));
+            builtins.attr("exec")(module_code(support.source, support.bytecode, "<" + name + ">"), helper.attr("__dict__"));
         }
-        py::object code = builtins.attr("compile")(std::string(k_harness_source), "<snipcheck-harness>", "exec");
+        py::object code = module_code(k_harness_source, k_harness_source_bytecode, "<snipcheck-harness>");
         builtins.attr("exec")(code, module.attr("__dict__"));
         sys.attr("modules")["snipcheck_harness"] = module;
         module.attr("warm")(warm_modules, fixtures);

@@ -5,6 +5,7 @@
 // The embedded interpreter registers them in sys.modules; another
 // interpreter (--python) receives their sources on its command line.
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace snipcheck::runners::python {
 struct SupportModule {
     std::string_view name;    // the sys.modules name the harness looks up ("snipcheck_django")
     std::string_view source;
+    std::span<const unsigned char> bytecode;  // made at build time; empty when it could not be
 };
 
 const std::vector<SupportModule>& support_modules();
