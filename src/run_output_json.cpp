@@ -103,6 +103,15 @@ StatementOutput statement_from_json(const json& value) {
     return statement;
 }
 
+json test_to_json(const TestOutcome& test) {
+    return {{"name", test.name}, {"line", test.line}, {"outcome", test.outcome}, {"message", test.message}};
+}
+
+TestOutcome test_from_json(const json& value) {
+    return {value.at("name").get<std::string>(), value.at("line").get<int>(), value.at("outcome").get<std::string>(),
+            value.at("message").get<std::string>()};
+}
+
 Finding finding_from_json(const json& value) {
     return {value.at("line").get<int>(), value.at("rule").get<std::string>(),
             value_of(k_severities, value.at("severity").get<std::string>()), value.at("message").get<std::string>()};
@@ -147,6 +156,10 @@ json run_output_to_json(const RunOutput& run) {
     for (const RaisedAt& raised : run.raised_at) {
         raised_at.push_back({{"line", raised.line}, {"exception_type", raised.exception_type}});
     }
+    json tests = json::array();
+    for (const TestOutcome& test : run.tests) {
+        tests.push_back(test_to_json(test));
+    }
     return {{"end", name_of(k_ends, run.end)},
             {"statements", std::move(statements)},
             {"stdout", run.stdout_text},
@@ -161,6 +174,7 @@ json run_output_to_json(const RunOutput& run) {
             {"signal", run.signal},
             {"reason", run.reason},
             {"missing_module", run.missing_module},
+            {"missing_package", run.missing_package},
             {"raised_at", std::move(raised_at)},
             {"replayed", run.replayed},
             {"missing_environment", run.missing_environment},
@@ -168,6 +182,7 @@ json run_output_to_json(const RunOutput& run) {
             {"services", run.services},
             {"static_check", run.static_check},
             {"findings", findings_to_json(run.findings)},
+            {"tests", std::move(tests)},
             {"duration_ms", run.duration_ms}};
 }
 
@@ -192,6 +207,12 @@ std::optional<RunOutput> run_output_from_json(const json& value) {
         run.signal = value.at("signal").get<int>();
         run.reason = value.at("reason").get<std::string>();
         run.missing_module = value.at("missing_module").get<std::string>();
+        // Required: an entry written without them (before they were stored)
+        // would pass a snippet whose TestCase failed. It is run again instead.
+        run.missing_package = value.at("missing_package").get<std::string>();
+        for (const json& test : value.at("tests")) {
+            run.tests.push_back(test_from_json(test));
+        }
         for (const json& raised : value.at("raised_at")) {
             run.raised_at.push_back({raised.at("line").get<int>(), raised.at("exception_type").get<std::string>()});
         }

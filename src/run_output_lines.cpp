@@ -101,6 +101,9 @@ void move_run_lines(RunOutput& run, const std::string& path, int delta) {
         raised.line += raised.line > 0 ? delta : 0;
     }
     move_finding_lines(run.findings, delta);
+    for (TestOutcome& test : run.tests) {
+        test.line += test.line > 0 ? delta : 0;
+    }
     run.traceback = move_frames(run.traceback, path, delta);
 }
 
@@ -118,6 +121,11 @@ bool mentions_position(const RunOutput& run, const std::string& path) {
     }
     for (const std::string& stub : run.stubs) {
         if (mentions(stub, path)) {
+            return true;
+        }
+    }
+    for (const TestOutcome& test : run.tests) {
+        if (mentions(test.message, path)) {
             return true;
         }
     }

@@ -21,14 +21,14 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using snipcheck::test::run_snipcheck;
 
-// A folder holding a copy of tests/data/e2e/cache_session.md, and a cache folder beside it.
+// A folder holding a copy of a document of tests/data/e2e/, and a cache folder beside it.
 class Workspace {
 public:
-    Workspace() {
+    explicit Workspace(const std::string& data_file = "cache_session.md") {
         std::string pattern = (fs::temp_directory_path() / "snipcheck-cache-e2e-XXXXXX").string();
         REQUIRE(::mkdtemp(pattern.data()) != nullptr);
         m_root = pattern;
-        std::ifstream in(std::string(SNIPCHECK_TEST_DATA) + "/e2e/cache_session.md", std::ios::binary);
+        std::ifstream in(std::string(SNIPCHECK_TEST_DATA) + "/e2e/" + data_file, std::ios::binary);
         REQUIRE(in);
         std::stringstream text;
         text << in.rdbuf();
@@ -49,7 +49,7 @@ public:
 
     json run_json(const std::string& options = {}) const {
         const auto run = run_snipcheck("run '" + document() + "' --format json --cache-dir '" + cache() + "' " + options);
-        CHECK(run.status == 1);  // the snippet that raises is an error
+        CHECK(run.status == 1);  // each document has a snippet that fails or raises
         return json::parse(run.out);
     }
 
@@ -201,4 +201,20 @@ TEST_CASE("cache: a run cuts a cache over cache-max-mb back, the longest unused 
     // This run's own entries were used last and stay: the next run takes them.
     const json warm = workspace.run_json("--config '" + config + "'");
     CHECK(warm["summary"]["cached"] == cold["snippets"].size());
+}
+
+TEST_CASE("cache: a TestCase's failed test and a missing module's package come back from the cache",
+          "[e2e][cache]") {
+    Workspace workspace("cache_django_tests.md");
+    const json cold = workspace.run_json();
+    REQUIRE(cold["snippets"].size() == 2);
+    const json warm = workspace.run_json();
+    CHECK(cached_count(warm) == 2);
+    for (std::size_t i = 0; i < cold["snippets"].size(); ++i) {
+        INFO(warm["snippets"][i].dump(1));
+        CHECK(verdict_of(warm["snippets"][i]) == verdict_of(cold["snippets"][i]));
+    }
+    const json& tests = snippet_at(warm, 6);
+    CHECK(tests["status"] == "fail");
+    CHECK(tests["expectations"].size() == 2);
 }

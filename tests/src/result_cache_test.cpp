@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "src/run_output_json.hpp"
 
 using namespace snipcheck;
@@ -90,10 +92,14 @@ RunOutput full_run(int start_line) {
     run.signal = 11;
     run.reason = "a reason";
     run.missing_module = "django";
+    run.missing_package = "python3-django";
     run.raised_at = {{start_line + 1, "ValueError"}};
     run.replayed = {"f00"};
     run.missing_environment = "a MySQL server";
     run.stubs = {"table books(title)"};
+    run.services = {"the run's Redis server 7.0.15"};
+    run.tests = {{"BookTests.test_title", start_line + 1, "fail", "AssertionError: 'a' != 'b'"},
+                 {"BookTests.test_year", start_line + 1, "pass", ""}};
     run.static_check = true;
     run.findings = {{start_line, "unused-import", Severity::warning, "'os' imported but unused"}};
     run.duration_ms = 1.25;
@@ -118,6 +124,15 @@ TEST_CASE("a stored run reads back with every field", "[cache][result-cache]") {
     const std::optional<RunOutput> read = cache.load_run(k_key, snippet);
     REQUIRE(read.has_value());
     CHECK(run_output_to_json(*read) == run_output_to_json(run));
+    // Compared field by field too: a field the JSON leaves out is equal on both sides above.
+    CHECK(read->missing_package == "python3-django");
+    CHECK(read->services == run.services);
+    REQUIRE(read->tests.size() == 2);
+    CHECK(read->tests[0].name == "BookTests.test_title");
+    CHECK(read->tests[0].line == 11);
+    CHECK(read->tests[0].outcome == "fail");
+    CHECK(read->tests[0].message == "AssertionError: 'a' != 'b'");
+    CHECK(read->tests[1].outcome == "pass");
     CHECK(read->statements[1].table->rows[0][1] == std::nullopt);
     CHECK(read->statements[1].table->rows[1][1] == std::optional<std::string>("NULL"));
     CHECK_FALSE(cache.load_run(k_other_key, snippet).has_value());
@@ -130,6 +145,7 @@ TEST_CASE("a run read for a snippet that moved down has its lines moved with it"
     const std::optional<RunOutput> read = cache.load_run(k_key, snippet_at(14));
     REQUIRE(read.has_value());
     CHECK(run_output_to_json(*read) == run_output_to_json(full_run(14)));
+    CHECK(read->tests[0].line == 15);
     // The standard library's frame keeps its line.
     CHECK(read->traceback.find("__init__.py\", line 346") != std::string::npos);
 }
@@ -318,4 +334,19 @@ TEST_CASE("the default cache folder follows XDG_CACHE_HOME, then HOME", "[cache]
     } else {
         ::unsetenv("HOME");
     }
+}
+
+TEST_CASE("an entry written before test outcomes were stored is a miss, so its TestCase runs again",
+          "[cache][result-cache]") {
+    TemporaryFolder folder;
+    ResultCache cache = open_cache(folder.path());
+    const extractor::Snippet snippet = snippet_at(10);
+    REQUIRE(cache.store_run(k_key, snippet, full_run(10)));
+    std::ifstream in(cache.entry_path(k_key));
+    nlohmann::json entry = nlohmann::json::parse(in);
+    in.close();
+    entry["run"].erase("tests");
+    entry["run"].erase("missing_package");
+    write_text(cache.entry_path(k_key), entry.dump());
+    CHECK_FALSE(cache.load_run(k_key, snippet).has_value());
 }
