@@ -1,5 +1,6 @@
 #include "src/expectation_locate.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -51,14 +52,17 @@ const RawLine* raw_line(const RawLines& raw, int number) {
     return &raw.lines[static_cast<std::size_t>(number - 1)];
 }
 
+// Line `number`, which the caller has found to exist.
+const RawLine& known_line(const RawLines& raw, int number) { return raw.lines.at(static_cast<std::size_t>(number - 1)); }
+
 // New line texts get terminators: each the first old line's, the last one
 // the last old line's (which is empty when the document ends there).
 LineReplacement replacement(const RawLines& raw, int first, int count, const std::vector<std::string>& texts) {
     LineReplacement result;
     result.first = first;
     result.count = count;
-    const std::string_view inner_end = raw_line(raw, first)->end.empty() ? raw.usual_end : raw_line(raw, first)->end;
-    const std::string_view last_end = raw_line(raw, first + count - 1)->end;
+    const std::string_view inner_end = known_line(raw, first).end.empty() ? raw.usual_end : known_line(raw, first).end;
+    const std::string_view last_end = known_line(raw, first + count - 1).end;
     for (std::size_t i = 0; i < texts.size(); ++i) {
         result.lines.push_back(texts[i] + std::string(i + 1 == texts.size() ? last_end : inner_end));
     }
@@ -155,14 +159,14 @@ Expected<LineReplacement, std::string> comment_value(const RawLines& raw, const 
         }
         spots.push_back(*spot);
     }
-    const std::string_view first = raw_line(raw, edit.line)->text;
-    const std::string_view last = raw_line(raw, edit.line + count - 1)->text;
+    const std::string_view first = known_line(raw, edit.line).text;
+    const std::string_view last = known_line(raw, edit.line + count - 1).text;
     const std::string_view tail = last.substr(spots.back().end);  // blanks and the remark
     // The prefix of a new continuation line: an old one's, else the first
     // line's marker at the code's indentation.
     std::string continuation;
     if (count > 1) {
-        continuation = std::string(raw_line(raw, edit.line + 1)->text.substr(0, spots[1].start));
+        continuation = std::string(known_line(raw, edit.line + 1).text.substr(0, spots[1].start));
     } else if (only_blanks(first.substr(0, spots[0].hash))) {
         continuation = std::string(first.substr(0, spots[0].start));
     } else {
@@ -285,8 +289,8 @@ Expected<LineReplacement, std::string> output_block(const RawLines& raw, const P
     const std::vector<std::string_view> new_lines = split_value(edit.new_value);
     // A `console` block keeps the `$ command` lines before the output.
     bool console = false;
-    for (int j = edit.line - 1; j >= 1; --j) {
-        const std::string_view text = raw_line(raw, j)->text;
+    for (int j = std::min(edit.line - 1, static_cast<int>(raw.lines.size())); j >= 1; --j) {
+        const std::string_view text = known_line(raw, j).text;
         if (extractor::is_blank(text)) {
             continue;
         }
