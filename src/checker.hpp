@@ -18,10 +18,4 @@ namespace snipcheck {
 // compared, `run` when there was nothing to compare). Never throws.
 Verdict check(const extractor::Snippet& snippet, const RunOutput& run);
 
-// Does an exception of type `raised` ("json.decoder.JSONDecodeError")
-// satisfy a document that names `expected` ("JSONDecodeError", "ValueError",
-// "Exception", "any")? Compares the last dotted component too and knows the
-// builtin exception hierarchy (KeyError is a LookupError).
-bool exception_matches(std::string_view expected, std::string_view raised);
-
 }  // namespace snipcheck
