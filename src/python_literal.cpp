@@ -1,62 +1,19 @@
 #include "src/python_literal.hpp"
 
-#include "extractor/text_decoder.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdint>
 #include <cstdlib>
+
+#include "src/python_number_literal.hpp"
+#include "src/python_string_literal.hpp"
 
 namespace snipcheck {
 namespace {
 
-// Ints in another base are converted to decimal by long multiplication,
-// quadratic in the digits: cap them so no input takes long.
-constexpr std::size_t k_max_based_digits = 2000;
-
 bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-
-// Digits (no prefix, no underscores) in `base` -> canonical decimal text.
-std::string to_decimal(std::string_view digits, int base) {
-    std::vector<int> decimal{0};  // little-endian decimal digits
-    for (char c : digits) {
-        int carry = hex_value(c);
-        for (int& d : decimal) {
-            const int v = d * base + carry;
-            d = v % 10;
-            carry = v / 10;
-        }
-        while (carry > 0) {
-            decimal.push_back(carry % 10);
-            carry /= 10;
-        }
-    }
-    while (decimal.size() > 1 && decimal.back() == 0) {
-        decimal.pop_back();
-    }
-    std::string out;
-    for (auto it = decimal.rbegin(); it != decimal.rend(); ++it) {
-        out += static_cast<char>('0' + *it);
-    }
-    return out;
-}
 
 int compare_doubles(double a, double b) {
     const bool a_nan = std::isnan(a);
@@ -183,7 +140,7 @@ private:
             ++m_pos;
             std::optional<PyValue> operand = read_operand_number();
             if (operand && c == '-') {
-                negate(*operand);
+                negate_number(*operand);
             }
             return operand;
         }
@@ -208,250 +165,25 @@ private:
         return std::nullopt;
     }
 
-    // After a unary sign: a number, `inf` or `nan`.
-    std::optional<PyValue> read_operand_number() {
-        const char c = peek();
-        if (is_digit(c) || (c == '.' && is_digit(peek(1)))) {
-            return read_number();
-        }
-        if (is_ident_start(c)) {
-            const std::size_t start = m_pos;
-            while (is_ident_char(peek())) {
-                ++m_pos;
-            }
-            std::optional<PyValue> special = special_float(m_text.substr(start, m_pos - start));
-            if (special) {
-                return special;
-            }
-        }
-        return std::nullopt;
+    // The readers of numbers and strings take the position and give it back.
+    template <typename Read>
+    auto through_cursor(Read read) {
+        LiteralCursor cursor{m_text, m_pos};
+        auto value = read(cursor);
+        m_pos = cursor.pos;
+        return value;
     }
 
-    static std::optional<PyValue> special_float(std::string_view word) {
-        if (word == "inf" || word == "nan") {
-            PyValue value = make(PyKind::floating);
-            value.real = word == "inf" ? HUGE_VAL : std::nan("");
-            return value;
-        }
-        return std::nullopt;
-    }
-
-    static void negate(PyValue& value) {
-        if (value.kind == PyKind::integer) {
-            if (value.text != "0") {
-                value.text = value.text.starts_with('-') ? value.text.substr(1) : "-" + value.text;
-            }
-        } else {
-            value.real = -value.real;
-            value.imag = -value.imag;
-        }
-    }
-
-    std::optional<PyValue> read_number() {
-        if (peek() == '0' && std::isalpha(static_cast<unsigned char>(peek(1)))) {
-            const char base_letter = static_cast<char>(std::tolower(static_cast<unsigned char>(peek(1))));
-            const int base = base_letter == 'x' ? 16 : base_letter == 'o' ? 8 : base_letter == 'b' ? 2 : 0;
-            if (base != 0) {
-                m_pos += 2;
-                return read_based_int(base);
-            }
-        }
-        std::string digits;
-        bool is_float = false;
-        if (!read_digit_run(&digits) && peek() != '.') {
-            return std::nullopt;
-        }
-        if (peek() == '.') {
-            is_float = true;
-            digits += '.';
-            ++m_pos;
-            if (is_digit(peek()) && !read_digit_run(&digits)) {
-                return std::nullopt;
-            }
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            is_float = true;
-            digits += 'e';
-            ++m_pos;
-            if (peek() == '+' || peek() == '-') {
-                digits += peek();
-                ++m_pos;
-            }
-            if (!read_digit_run(&digits)) {
-                return std::nullopt;
-            }
-        }
-        bool imaginary = false;
-        if (peek() == 'j' || peek() == 'J') {
-            imaginary = true;
-            ++m_pos;
-        }
-        if (is_ident_char(peek()) || peek() == '.') {
-            return std::nullopt;  // `1abc`, `1.2.3`
-        }
-        if (imaginary) {
-            PyValue value = make(PyKind::complex);
-            value.imag = std::strtod(digits.c_str(), nullptr);
-            return value;
-        }
-        if (is_float) {
-            PyValue value = make(PyKind::floating);
-            value.real = std::strtod(digits.c_str(), nullptr);
-            return value;
-        }
-        // Python 3 rejects `01`; `00` is zero.
-        const std::size_t first_nonzero = digits.find_first_not_of('0');
-        if (first_nonzero == std::string::npos) {
-            return make(PyKind::integer, "0");
-        }
-        if (first_nonzero != 0) {
-            return std::nullopt;
-        }
-        return make(PyKind::integer, std::move(digits));
-    }
-
-    // Decimal digits with single underscores between them, appended to *out.
-    bool read_digit_run(std::string* out) {
-        if (!is_digit(peek())) {
-            return false;
-        }
-        while (is_digit(peek()) || (peek() == '_' && is_digit(peek(1)))) {
-            if (peek() != '_') {
-                *out += peek();
-            }
-            ++m_pos;
-        }
-        return true;
-    }
-
-    std::optional<PyValue> read_based_int(int base) {
-        std::string digits;
-        if (peek() == '_') {
-            ++m_pos;  // 0x_FF is allowed
-        }
-        while (true) {
-            const int v = hex_value(peek());
-            if (v >= 0 && v < base) {
-                digits += peek();
-                ++m_pos;
-            } else if (peek() == '_' && !digits.empty() && hex_value(peek(1)) >= 0 && hex_value(peek(1)) < base) {
-                ++m_pos;
-            } else {
-                break;
-            }
-        }
-        if (digits.empty() || digits.size() > k_max_based_digits || is_ident_char(peek()) || peek() == '.') {
-            return std::nullopt;
-        }
-        return make(PyKind::integer, to_decimal(digits, base));
-    }
+    std::optional<PyValue> read_number() { return through_cursor(read_number_literal); }
+    std::optional<PyValue> read_operand_number() { return through_cursor(read_signed_number); }
 
     std::optional<PyValue> read_string(bool raw, bool bytes) {
-        const char quote = peek();
-        const bool triple = peek(1) == quote && peek(2) == quote;
-        m_pos += triple ? 3 : 1;
-        PyValue value = make(bytes ? PyKind::bytes : PyKind::str);
-        std::string& out = value.text;
-        while (!at_end()) {
-            const char c = peek();
-            if (c == quote && (!triple || (peek(1) == quote && peek(2) == quote))) {
-                m_pos += triple ? 3 : 1;
-                return value;
-            }
-            if ((c == '\n' || c == '\r') && !triple) {
-                return std::nullopt;
-            }
-            if (bytes && static_cast<unsigned char>(c) >= 0x80) {
-                return std::nullopt;  // bytes literals hold ASCII only
-            }
-            if (c == '\\') {
-                if (raw) {
-                    // A raw string keeps the backslash, yet `\'` still does not end it.
-                    out += c;
-                    ++m_pos;
-                    if (!at_end()) {
-                        out += peek();
-                        ++m_pos;
-                    }
-                    continue;
-                }
-                if (!read_escape(bytes, &out)) {
-                    return std::nullopt;
-                }
-                continue;
-            }
-            out += c;
-            ++m_pos;
+        std::optional<std::string> text =
+            through_cursor([&](LiteralCursor& cursor) { return read_string_literal(cursor, raw, bytes); });
+        if (!text) {
+            return std::nullopt;
         }
-        return std::nullopt;
-    }
-
-    // At a backslash: decodes one escape into *out.
-    bool read_escape(bool bytes, std::string* out) {
-        ++m_pos;
-        if (at_end()) {
-            return false;
-        }
-        const char c = peek();
-        ++m_pos;
-        switch (c) {
-        case '\n': return true;  // line continuation
-        case '\\': *out += '\\'; return true;
-        case '\'': *out += '\''; return true;
-        case '"': *out += '"'; return true;
-        case 'a': *out += '\a'; return true;
-        case 'b': *out += '\b'; return true;
-        case 'f': *out += '\f'; return true;
-        case 'n': *out += '\n'; return true;
-        case 'r': *out += '\r'; return true;
-        case 't': *out += '\t'; return true;
-        case 'v': *out += '\v'; return true;
-        case 'x': return read_code(2, bytes, out);
-        case 'u':
-        case 'U':
-            if (bytes) {
-                break;
-            }
-            return read_code(c == 'u' ? 4 : 8, false, out);
-        default: break;
-        }
-        if (c >= '0' && c <= '7') {
-            std::uint32_t code = static_cast<std::uint32_t>(c - '0');
-            for (int i = 0; i < 2 && peek() >= '0' && peek() <= '7'; ++i) {
-                code = code * 8 + static_cast<std::uint32_t>(peek() - '0');
-                ++m_pos;
-            }
-            return emit(code, bytes, out);
-        }
-        // Unknown escapes (and \N{...}) stay as written, as Python keeps them.
-        *out += '\\';
-        *out += c;
-        return true;
-    }
-
-    bool read_code(int length, bool bytes, std::string* out) {
-        std::uint32_t code = 0;
-        for (int i = 0; i < length; ++i) {
-            const int v = hex_value(peek());
-            if (v < 0) {
-                return false;
-            }
-            code = code * 16 + static_cast<std::uint32_t>(v);
-            ++m_pos;
-        }
-        return emit(code, bytes, out);
-    }
-
-    static bool emit(std::uint32_t code, bool bytes, std::string* out) {
-        if (bytes) {
-            *out += static_cast<char>(code & 0xFF);
-            return true;
-        }
-        if (code > 0x10FFFF) {
-            return false;
-        }
-        extractor::append_utf8(*out, code);
-        return true;
+        return make(bytes ? PyKind::bytes : PyKind::str, std::move(*text));
     }
 
     // Comma-separated items up to `close`, a trailing comma allowed; in a
@@ -654,7 +386,7 @@ private:
         if (name == "Ellipsis" || name == "NotImplemented") {
             return make(PyKind::constant, name);
         }
-        if (std::optional<PyValue> special = special_float(name)) {
+        if (std::optional<PyValue> special = special_float_literal(name)) {
             return special;
         }
         if (m_in_call > 0) {
