@@ -137,7 +137,10 @@ public:
 
     ExtractedDocument run() {
         LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
-        m_result.snippets.reserve(lexed.blocks.size() + lexed.blocks.size() / 8);
+        // A block gives one snippet, or more (file parts, embedded SQL): a
+        // reservation that falls short moves every snippet, so it is
+        // generous; pages never written cost no memory.
+        m_result.snippets.reserve(2 * lexed.blocks.size() + 16);
         int last_block_snippet = -1;
         for (Block& block : lexed.blocks) {
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
