@@ -54,7 +54,7 @@ json snippet_to_json(const extractor::Snippet& snippet) {
         {"defects", snippet.defects},
         {"replayed", json::array()},
         {"stubs", json::array()},
-        {"heading", snippet.heading},
+        {"heading", snippet.heading.strings()},
         {"duplicate_of", snippet.duplicate_of.empty() ? json(nullptr) : json(snippet.duplicate_of)},
         {"directives", std::move(directives)},
         {"line_map", snippet.line_map},
@@ -201,7 +201,7 @@ void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet) {
     out.key("form");
     out.string(extractor::form_name(snippet.form));
     out.key("heading");
-    write_strings(out, snippet.heading);
+    write_strings(out, snippet.heading.strings());
     out.key("id");
     out.string(snippet.id);
     if (!snippet.info.empty()) {
