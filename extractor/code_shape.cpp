@@ -7,6 +7,7 @@
 
 #include "extractor/line_classifier.hpp"
 #include "extractor/python_tokens.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -51,7 +52,7 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
         return false;
     }
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) {
+        if (ascii_upper(a[i]) != ascii_upper(b[i])) {
             return false;
         }
     }

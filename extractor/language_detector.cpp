@@ -336,7 +336,7 @@ std::string language_from_tag(std::string_view info, std::string* dialect) {
     }
     char buffer[k_longest_alias];
     for (std::size_t i = 0; i < word.size(); ++i) {
-        buffer[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+        buffer[i] = ascii_lower(word[i]);
     }
     const std::string_view tag(buffer, word.size());
     for (const TagAlias& alias : k_tag_aliases) {
