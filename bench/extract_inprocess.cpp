@@ -8,10 +8,12 @@
 //
 // One line per file, tab-separated: file, bytes, snippets, then the median
 // seconds of decode+split, of extract (with freeing the document and its
-// snippets), and of both together over the runs.
+// snippets), and of both together over the runs; last the median CPU seconds
+// of both (this process's), steadier than wall time on a shared machine.
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -32,6 +34,12 @@ double seconds_between(Clock::time_point start, Clock::time_point end) {
     return std::chrono::duration<double>(end - start).count();
 }
 
+double cpu_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     const std::size_t middle = values.size() / 2;
@@ -43,17 +51,20 @@ struct Timing {
     double decode = 0;
     double extract = 0;
     double total = 0;
+    double cpu = 0;
 };
 
 Timing time_file(const std::string& path, const std::string& bytes, int runs) {
     std::vector<double> decode_times;
     std::vector<double> extract_times;
     std::vector<double> totals;
+    std::vector<double> cpu_times;
     Timing timing;
     for (int run = 0; run < runs; ++run) {
         // decode_text_taking consumes its input, as `list` lets it: the copy
         // it takes is made before the clock starts.
         std::string input = bytes;
+        const double cpu_start = cpu_seconds();
         const Clock::time_point start = Clock::now();
         Clock::time_point split;
         {
@@ -70,6 +81,7 @@ Timing time_file(const std::string& path, const std::string& bytes, int runs) {
             timing.snippets = extracted.snippets.size();
         }
         const Clock::time_point end = Clock::now();
+        cpu_times.push_back(cpu_seconds() - cpu_start);
         decode_times.push_back(seconds_between(start, split));
         extract_times.push_back(seconds_between(split, end));
         totals.push_back(seconds_between(start, end));
@@ -77,6 +89,7 @@ Timing time_file(const std::string& path, const std::string& bytes, int runs) {
     timing.decode = median(decode_times);
     timing.extract = median(extract_times);
     timing.total = median(totals);
+    timing.cpu = median(cpu_times);
     return timing;
 }
 
@@ -107,8 +120,8 @@ int main(int argc, char** argv) {
         contents << in.rdbuf();
         const std::string bytes = std::move(contents).str();
         const Timing timing = time_file(path, bytes, runs);
-        std::printf("%s\t%zu\t%zu\t%.6f\t%.6f\t%.6f\n", path.c_str(), bytes.size(), timing.snippets, timing.decode,
-                    timing.extract, timing.total);
+        std::printf("%s\t%zu\t%zu\t%.6f\t%.6f\t%.6f\t%.6f\n", path.c_str(), bytes.size(), timing.snippets, timing.decode,
+                    timing.extract, timing.total, timing.cpu);
     }
     return 0;
 }
