@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/heading_path.hpp"
+
 namespace snipcheck::extractor {
 
 enum class BlockForm { fenced, indented, unfenced };
@@ -24,7 +26,7 @@ struct Block {
     std::string info;    // fence info string, as written
     int fence_line = 0;  // line of the opening fence, 0 when none
     std::vector<std::string> defects;
-    std::vector<std::string> heading;  // heading path, outermost first
+    HeadingPath heading;  // outermost first
     std::vector<DirectiveComment> directives;
     // Only blank lines, or one "Output:" label, lie between the previous
     // block's end and this block's start.

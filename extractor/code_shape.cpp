@@ -7,6 +7,7 @@
 
 #include "extractor/line_classifier.hpp"
 #include "extractor/python_tokens.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -51,7 +52,7 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
         return false;
     }
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) {
+        if (ascii_upper(a[i]) != ascii_upper(b[i])) {
             return false;
         }
     }
@@ -165,6 +166,38 @@ LineShape shape_from_tokens(std::string_view text, const PyToken* begin, const P
     return LineShape::weak;
 }
 
+// Whether the line starts with two names side by side that Python rejects
+// (`Error field input ...`): what shape_from_tokens finds at the second
+// token, found without tokenizing. Most lines the plain-text lexer judges
+// are prose, and this is how they fail. False when unsure (a word before a
+// quote may be a string prefix): the tokens then decide.
+bool starts_with_adjacent_names(std::string_view text) {
+    const auto is_start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    const auto word_at = [&](std::size_t at) {
+        std::size_t end = at;
+        if (end < text.size() && is_start(text[end])) {
+            while (end < text.size() && is_word_char(text[end])) {
+                ++end;
+            }
+        }
+        return text.substr(at, end - at);
+    };
+    const std::string_view first = word_at(0);
+    std::size_t at = first.size();
+    if (first.empty() || at >= text.size() || (text[at] != ' ' && text[at] != '\t' && text[at] != '\f')) {
+        return false;
+    }
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\f')) {
+        ++at;
+    }
+    const std::string_view second = word_at(at);
+    const std::size_t after = at + second.size();
+    if (second.empty() || (after < text.size() && (text[after] == '\'' || text[after] == '"'))) {
+        return false;
+    }
+    return !may_precede_name(first) && !is_python_keyword(second);
+}
+
 }  // namespace
 
 LineShape python_line_shape(std::string_view line) {
@@ -172,7 +205,7 @@ LineShape python_line_shape(std::string_view line) {
     if (text.empty() || text[0] == '#') {
         return LineShape::weak;
     }
-    if (has_non_ascii_outside_quotes(text)) {
+    if (has_non_ascii_outside_quotes(text) || starts_with_adjacent_names(text)) {
         return LineShape::not_code;
     }
     // Called for many lines of many snippets: reuse one buffer per thread.
@@ -187,7 +220,21 @@ std::vector<LineShape> python_block_shapes(const std::vector<std::string_view>& 
                                            std::size_t line_limit) {
     const std::size_t count = std::min(lines.size(), line_limit);
     std::vector<LineShape> shapes(count, LineShape::weak);
-    std::vector<bool> judged(count, false);
+    // Which lines were judged: on the stack for the short samples callers
+    // take (every block is judged, and each allocation showed).
+    constexpr std::size_t k_on_stack = 64;
+    std::array<bool, k_on_stack> judged_small{};
+    std::vector<bool> judged_large(count > k_on_stack ? count : 0, false);
+    const auto judged = [&](std::size_t line) -> bool {
+        return count > k_on_stack ? judged_large[line] : judged_small[line];
+    };
+    const auto mark_judged = [&](std::size_t line) {
+        if (count > k_on_stack) {
+            judged_large[line] = true;
+        } else {
+            judged_small[line] = true;
+        }
+    };
     std::size_t i = 0;
     while (i < tokens.size()) {
         const int line = tokens[i].line;
@@ -195,8 +242,8 @@ std::vector<LineShape> python_block_shapes(const std::vector<std::string_view>& 
         while (end < tokens.size() && tokens[end].line == line) {
             ++end;
         }
-        if (line >= 0 && static_cast<std::size_t>(line) < count && tokens[i].starts_line && !judged[line]) {
-            judged[line] = true;
+        if (line >= 0 && static_cast<std::size_t>(line) < count && tokens[i].starts_line && !judged(line)) {
+            mark_judged(line);
             std::string_view text = trim(lines[line]);
             if (!text.empty() && text[0] != '#') {
                 shapes[line] = has_non_ascii_outside_quotes(text)

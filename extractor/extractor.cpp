@@ -137,7 +137,10 @@ public:
 
     ExtractedDocument run() {
         LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
-        m_result.snippets.reserve(lexed.blocks.size() + lexed.blocks.size() / 8);
+        // A block gives one snippet, or more (file parts, embedded SQL): a
+        // reservation that falls short moves every snippet, so it is
+        // generous; pages never written cost no memory.
+        m_result.snippets.reserve(2 * lexed.blocks.size() + 16);
         int last_block_snippet = -1;
         for (Block& block : lexed.blocks) {
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
@@ -180,7 +183,11 @@ private:
         // m_tokens holds the tokens of block.lines because the detector
         // tokenized them (good for the code while it is those lines).
         bool detector_tokenized = false;
-        Snippet snippet;
+        // Built where it stays (a Snippet is large: moving each in showed in
+        // profiles); taken out again when the block gives no snippet or
+        // several. Nothing below adds snippets before finish_snippet.
+        const int index = static_cast<int>(m_result.snippets.size());
+        Snippet& snippet = m_result.snippets.emplace_back();
         snippet.file = m_document.path;
         snippet.info = block.info;
         snippet.heading = std::move(block.heading);
@@ -250,19 +257,22 @@ private:
             snippet.language = language_from_tag(snippet.directives.language, &snippet.dialect);
         }
         if (snippet.line_map.empty()) {
+            m_result.snippets.pop_back();
             return -1;
         }
         if (may_hold_files(block, snippet)) {
             FileParts files = split_file_parts(block.lines, snippet.language == "python");
             if (files.split) {
-                return add_file_parts(block, snippet, files);
+                const Snippet whole = std::move(snippet);
+                m_result.snippets.pop_back();
+                return add_file_parts(block, whole, files);
             }
             if (files.parts.size() == 1) {
                 snippet.part_file = std::move(files.parts.front().file);
             }
         }
         const bool tokens_ready = tokenized || (detector_tokenized && code_lines == &block.lines);
-        return finish_snippet(std::move(snippet), *code_lines, tokens_ready ? Tokens::ready : Tokens::stale, &block);
+        return finish_snippet(index, *code_lines, tokens_ready ? Tokens::ready : Tokens::stale, &block);
     }
 
     // One snippet per file of a mixed block, each in its file's language,
@@ -282,7 +292,8 @@ private:
         int last = -1;
         for (std::size_t p = 0; p < files.parts.size(); ++p) {
             const FilePart& part = files.parts[p];
-            Snippet snippet;
+            const int index = static_cast<int>(m_result.snippets.size());
+            Snippet& snippet = m_result.snippets.emplace_back();
             snippet.file = whole.file;
             snippet.info = whole.info;
             snippet.heading = whole.heading;
@@ -320,22 +331,21 @@ private:
             for (std::size_t i = part.first; i < part.end; ++i) {
                 snippet.line_map.push_back(block.first_line + static_cast<int>(i));
             }
-            last = finish_snippet(std::move(snippet), code_lines, Tokens::stale, nullptr);
+            last = finish_snippet(index, code_lines, Tokens::stale, nullptr);
         }
         return last;
     }
 
-    // Code, lines, and for Python the expectations and embedded SQL; then
-    // the snippet joins the document's. `block`: the SQL block a Markdown
-    // result table may follow, or nullptr for a part of a block. Returns the
-    // snippet's index.
-    int finish_snippet(Snippet&& snippet, const std::vector<std::string_view>& code_lines, Tokens tokens,
-                       const Block* block) {
+    // Code, lines, and for Python the expectations and embedded SQL of the
+    // last snippet, at `index`; the embedded SQL follows it. `block`: the
+    // SQL block a Markdown result table may follow, or nullptr for a part of
+    // a block. Returns the snippet's index.
+    int finish_snippet(int index, const std::vector<std::string_view>& code_lines, Tokens tokens, const Block* block) {
+        Snippet& snippet = m_result.snippets[static_cast<std::size_t>(index)];
         snippet.code = join_lines(code_lines);
         snippet.start_line = snippet.line_map.front();
         snippet.end_line = snippet.line_map.back();
 
-        const int index = static_cast<int>(m_result.snippets.size());
         std::vector<EmbeddedSql> embedded;
         if (snippet.language == "python") {
             if (tokens == Tokens::stale) {
@@ -355,7 +365,7 @@ private:
                 snippet.expectations.push_back(std::move(table));
             }
         }
-        m_result.snippets.push_back(std::move(snippet));
+        // Adding the embedded snippets may move `snippet`: it is not used after.
         for (EmbeddedSql& sql : embedded) {
             add_embedded(index, std::move(sql));
         }

@@ -277,6 +277,44 @@ double tag_fit(const std::string& language, Fit& fit) {
 
 }  // namespace
 
+namespace {
+
+// Info-string words and the language (and SQL dialect) each names, looked up
+// by a scan over lower-cased words: every block asks, several times.
+struct TagAlias {
+    std::string_view tag;
+    std::string_view language;
+    std::string_view dialect;  // empty: the tag says nothing about the dialect
+};
+
+constexpr TagAlias k_tag_aliases[] = {
+    {"py", "python", ""}, {"python", "python", ""}, {"python3", "python", ""}, {"py3", "python", ""},
+    {"pycon", "python", ""}, {"ipython", "python", ""}, {"python-repl", "python", ""}, {"pyrepl", "python", ""},
+    {"sh", "bash", ""}, {"bash", "bash", ""}, {"shell", "bash", ""}, {"zsh", "bash", ""}, {"console", "bash", ""},
+    {"shell-session", "bash", ""}, {"terminal", "bash", ""}, {"cmd", "bash", ""},
+    {"sql", "sql", ""}, {"mysql", "sql", "mysql"}, {"mariadb", "sql", "mysql"}, {"postgresql", "sql", "postgresql"},
+    {"postgres", "sql", "postgresql"}, {"psql", "sql", "postgresql"}, {"pgsql", "sql", "postgresql"},
+    {"plpgsql", "sql", "postgresql"}, {"sqlite", "sql", "sqlite"}, {"sqlite3", "sql", "sqlite"},
+    {"tsql", "sql", "tsql"}, {"mssql", "sql", "tsql"},
+    {"dockerfile", "dockerfile", ""}, {"docker", "dockerfile", ""},
+    {"yaml", "yaml", ""}, {"yml", "yaml", ""},
+    {"json", "json", ""}, {"jsonc", "json", ""}, {"json5", "json", ""},
+    {"js", "javascript", ""}, {"javascript", "javascript", ""}, {"node", "javascript", ""}, {"jsx", "javascript", ""},
+    {"mjs", "javascript", ""},
+    {"ts", "typescript", ""}, {"typescript", "typescript", ""}, {"tsx", "typescript", ""},
+    {"ini", "ini", ""}, {"cfg", "ini", ""}, {"conf", "ini", ""}, {"dosini", "ini", ""},
+    {"html", "html", ""}, {"htm", "html", ""}, {"xhtml", "html", ""}, {"htmldjango", "html", ""}, {"django", "html", ""},
+    {"jinja", "html", ""}, {"jinja2", "html", ""}, {"j2", "html", ""},
+    {"text", "text", ""}, {"txt", "text", ""}, {"plaintext", "text", ""}, {"plain", "text", ""}, {"none", "text", ""},
+    {"output", "text", ""}, {"out", "text", ""}, {"stdout", "text", ""}, {"result", "text", ""},
+    {"env", "env", ""}, {"dotenv", "env", ""},
+};
+
+// No alias is longer; a longer word is compared as it is, lower-cased.
+constexpr std::size_t k_longest_alias = 16;
+
+}  // namespace
+
 std::string language_from_tag(std::string_view info, std::string* dialect) {
     std::string_view word = trim(info);
     if (word.starts_with("{")) {
@@ -290,34 +328,26 @@ std::string language_from_tag(std::string_view info, std::string* dialect) {
     if (word.starts_with("language-")) {
         word.remove_prefix(9);
     }
-    const std::string tag = lower(word);
-    if (tag.empty()) return "";
-    if (tag == "py" || tag == "python" || tag == "python3" || tag == "py3" || tag == "pycon" || tag == "ipython" ||
-        tag == "python-repl" || tag == "pyrepl") return "python";
-    if (tag == "sh" || tag == "bash" || tag == "shell" || tag == "zsh" || tag == "console" || tag == "shell-session" ||
-        tag == "terminal" || tag == "cmd") return "bash";
-    if (tag == "sql" || tag == "mysql" || tag == "postgresql" || tag == "postgres" || tag == "psql" || tag == "pgsql" ||
-        tag == "plpgsql" || tag == "sqlite" || tag == "sqlite3" || tag == "tsql" || tag == "mssql" || tag == "mariadb") {
-        if (dialect != nullptr) {
-            if (tag == "mysql" || tag == "mariadb") *dialect = "mysql";
-            else if (tag == "postgresql" || tag == "postgres" || tag == "psql" || tag == "pgsql" || tag == "plpgsql") *dialect = "postgresql";
-            else if (tag == "sqlite" || tag == "sqlite3") *dialect = "sqlite";
-            else if (tag == "tsql" || tag == "mssql") *dialect = "tsql";
-        }
-        return "sql";
+    if (word.empty()) {
+        return "";
     }
-    if (tag == "dockerfile" || tag == "docker") return "dockerfile";
-    if (tag == "yaml" || tag == "yml") return "yaml";
-    if (tag == "json" || tag == "jsonc" || tag == "json5") return "json";
-    if (tag == "js" || tag == "javascript" || tag == "node" || tag == "jsx" || tag == "mjs") return "javascript";
-    if (tag == "ts" || tag == "typescript" || tag == "tsx") return "typescript";
-    if (tag == "ini" || tag == "cfg" || tag == "conf" || tag == "dosini") return "ini";
-    if (tag == "html" || tag == "htm" || tag == "xhtml" || tag == "htmldjango" || tag == "django" || tag == "jinja" ||
-        tag == "jinja2" || tag == "j2") return "html";
-    if (tag == "text" || tag == "txt" || tag == "plaintext" || tag == "plain" || tag == "none" || tag == "output" ||
-        tag == "out" || tag == "stdout" || tag == "result") return "text";
-    if (tag == "env" || tag == "dotenv") return "env";
-    return tag;
+    if (word.size() > k_longest_alias) {
+        return lower(word);
+    }
+    char buffer[k_longest_alias];
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        buffer[i] = ascii_lower(word[i]);
+    }
+    const std::string_view tag(buffer, word.size());
+    for (const TagAlias& alias : k_tag_aliases) {
+        if (alias.tag == tag) {
+            if (dialect != nullptr && !alias.dialect.empty()) {
+                *dialect = alias.dialect;
+            }
+            return std::string(alias.language);
+        }
+    }
+    return std::string(tag);
 }
 
 std::string language_from_content(const std::vector<std::string_view>& lines) {

@@ -181,16 +181,7 @@ std::string_view remove_indent(std::string_view line, int width) {
     return line.substr(i);
 }
 
-std::optional<FenceLine> parse_fence(std::string_view line) {
-    // Most lines are not fences: look at the first visible character first
-    // (a plain loop; find_first_not_of calls memchr per character).
-    std::size_t visible = 0;
-    while (visible < line.size() && (line[visible] == ' ' || line[visible] == '\t')) {
-        ++visible;
-    }
-    if (visible == line.size() || (line[visible] != '`' && line[visible] != '~')) {
-        return std::nullopt;
-    }
+std::optional<FenceLine> parse_fence_line(std::string_view line) {
     const int indent = indent_width(line);
     std::string_view rest = remove_indent(line, indent);
     if (rest.size() < 3 || (rest[0] != '`' && rest[0] != '~')) {

@@ -38,9 +38,23 @@ struct FenceLine {
     std::string_view info;  // trimmed info string, may be empty
 };
 
+// parse_fence for a line whose first visible character is ` or ~.
+std::optional<FenceLine> parse_fence_line(std::string_view line);
+
 // A code fence line (``` or ~~~, any indent); nullopt otherwise. A backtick
 // fence whose info string holds a backtick is inline code, not a fence.
-std::optional<FenceLine> parse_fence(std::string_view line);
+// Inline: the lexers ask it of every line, and nearly every line is
+// rejected by its first visible character.
+inline std::optional<FenceLine> parse_fence(std::string_view line) {
+    std::size_t visible = 0;
+    while (visible < line.size() && (line[visible] == ' ' || line[visible] == '\t')) {
+        ++visible;
+    }
+    if (visible == line.size() || (line[visible] != '`' && line[visible] != '~')) {
+        return std::nullopt;
+    }
+    return parse_fence_line(line);
+}
 
 // 1-6 for an ATX heading (`## Title`, up to 3 spaces of indent), else 0.
 int atx_heading_level(std::string_view line);

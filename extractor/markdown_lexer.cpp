@@ -162,6 +162,7 @@ private:
         }
         if (std::string_view bold = bold_text(line); !bold.empty()) {
             m_question = std::string(bold);
+            m_path.reset();
         }
         // Like a blockquote, a `>>>` prompt interrupts the paragraph before it.
         if (trim(line).substr(0, 4) == ">>> ") {
@@ -449,19 +450,24 @@ private:
         }
         m_headings.emplace_back(level, std::string(text));
         m_question.clear();
+        m_path.reset();
         m_gap_has_content = true;
         flush_stray_directives();
     }
 
-    std::vector<std::string> heading_path() const {
-        std::vector<std::string> path;
-        for (const auto& [level, text] : m_headings) {
-            path.push_back(text);
+    // Built once per heading (or question) and shared by the blocks under it.
+    const HeadingPath& heading_path() {
+        if (!m_path) {
+            std::vector<std::string> path;
+            for (const auto& [level, text] : m_headings) {
+                path.push_back(text);
+            }
+            if (!m_question.empty()) {
+                path.push_back(m_question);
+            }
+            m_path = HeadingPath(std::move(path));
         }
-        if (!m_question.empty()) {
-            path.push_back(m_question);
-        }
-        return path;
+        return *m_path;
     }
 
     void flush_stray_directives() {
@@ -476,6 +482,7 @@ private:
     LexedDocument m_result;
     std::vector<std::pair<int, std::string>> m_headings;
     std::string m_question;
+    std::optional<HeadingPath> m_path;  // m_headings and m_question as a path; reset when they change
     std::vector<int> m_list_columns;
     std::vector<DirectiveComment> m_pending_directives;
     Previous m_previous = Previous::start;

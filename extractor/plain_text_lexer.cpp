@@ -1,6 +1,7 @@
 #include "extractor/plain_text_lexer.hpp"
 
 #include <cctype>
+#include <optional>
 
 #include "extractor/code_shape.hpp"
 #include "extractor/line_classifier.hpp"
@@ -205,21 +206,27 @@ private:
             if (first == last && is_title(text)) {
                 m_title = std::string(text);
                 m_question.clear();
+                m_path.reset();
             } else if (std::string_view question = question_of(text); !question.empty()) {
                 m_question = std::string(question);
+                m_path.reset();
             }
         }
     }
 
-    std::vector<std::string> heading_path() const {
-        std::vector<std::string> path;
-        if (!m_title.empty()) {
-            path.push_back(m_title);
+    // Built once per title (or question) and shared by the blocks under it.
+    const HeadingPath& heading_path() {
+        if (!m_path) {
+            std::vector<std::string> path;
+            if (!m_title.empty()) {
+                path.push_back(m_title);
+            }
+            if (!m_question.empty()) {
+                path.push_back(m_question);
+            }
+            m_path = HeadingPath(std::move(path));
         }
-        if (!m_question.empty()) {
-            path.push_back(m_question);
-        }
-        return path;
+        return *m_path;
     }
 
     const std::vector<std::string_view>& m_lines;
@@ -227,6 +234,7 @@ private:
     std::vector<DirectiveComment> m_pending_directives;
     std::string m_title;
     std::string m_question;
+    std::optional<HeadingPath> m_path;  // m_title and m_question as a path; reset when they change
     ParagraphKind m_last_kind = ParagraphKind::prose;
     bool m_gap_has_prose = true;
 };

@@ -5,6 +5,7 @@
 
 #include "extractor/line_classifier.hpp"
 #include "extractor/value_syntax.hpp"
+#include "src/ascii_case.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -19,7 +20,7 @@ bool strip_output_label(std::string_view text, std::string_view* value) {
         }
         bool same = true;
         for (std::size_t i = 0; i < label.size() && same; ++i) {
-            same = std::tolower(static_cast<unsigned char>(text[i])) == label[i];
+            same = ascii_lower(text[i]) == label[i];
         }
         if (same) {
             *value = trim(text.substr(label.size()));

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/heading_path.hpp"
 #include "src/finding.hpp"
 
 namespace snipcheck::extractor {
@@ -55,7 +56,7 @@ struct Snippet {
     std::vector<Expectation> expectations;
     Directives directives;
     std::vector<std::string> defects;
-    std::vector<std::string> heading;
+    HeadingPath heading;  // outermost first; shared with the other snippets under it
     std::vector<Finding> findings;
     std::string duplicate_of;  // id of an identical earlier snippet
     std::string parent;        // for embedded snippets: the id of the snippet holding them

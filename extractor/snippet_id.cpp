@@ -1,6 +1,7 @@
 #include "extractor/snippet_id.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -75,50 +76,61 @@ std::string hex_digits(std::uint64_t value, int width) {
     return digits;
 }
 
+// Values by 64-bit hash, in open addressing: no node per entry, one probe
+// sequence per lookup.
+class HashSlots {
+public:
+    // Room for `count` hashes at most half full.
+    explicit HashSlots(std::size_t count) : m_slots(std::bit_ceil(std::max<std::size_t>(2 * count, 16))) {
+        m_mask = m_slots.size() - 1;
+    }
+
+    // The value kept for `hash`; `value` is kept first when the hash is new.
+    std::uint32_t& slot(std::uint64_t hash, std::uint32_t value) {
+        // The hashes are well mixed already; the multiply spreads their high bits.
+        std::size_t at = static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & m_mask;
+        while (m_slots[at].used && m_slots[at].hash != hash) {
+            at = (at + 1) & m_mask;
+        }
+        Slot& found = m_slots[at];
+        if (!found.used) {
+            found = {hash, value, true};
+        }
+        return found.value;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t value = 0;
+        bool used = false;
+    };
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+};
+
 }  // namespace
 
 void assign_ids(std::vector<Snippet>& snippets) {
-    // Snippets grouped by hash with a sort, not hash maps: a long document
-    // has hundreds of thousands of snippets, and map nodes scattered over
-    // the heap cost a cache miss per lookup. Within a group, order is
-    // document order, so the first of a group is the first occurrence.
-    // Results go to small arrays by snippet, and the snippets themselves
-    // are then visited in order, not in hash order.
-    struct Keyed {
-        std::uint64_t hash;
-        std::size_t index;
-        bool operator<(const Keyed& other) const {
-            return hash != other.hash ? hash < other.hash : index < other.index;
-        }
-    };
+    // Snippets are visited in document order, so the first of a hash to be
+    // seen is its first occurrence; a table keyed by the hash gives each
+    // snippet its number and its first alike in one probe, without sorting
+    // the hundreds of thousands of a long document.
     const std::size_t count = snippets.size();
-    std::vector<std::uint64_t> code_hashes(count);
-    std::vector<Keyed> by_code(count);
-    std::vector<Keyed> by_behaviour(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        code_hashes[i] = content_hash(snippets[i]);
-        by_code[i] = {code_hashes[i], i};
-        by_behaviour[i] = {expectations_hash(snippets[i], code_hashes[i]), i};
-    }
-    std::sort(by_code.begin(), by_code.end());
-    std::sort(by_behaviour.begin(), by_behaviour.end());
-    std::vector<std::uint32_t> occurrence(count);  // 1 for the first snippet with its code, 2 for the next ...
-    std::vector<std::size_t> first_alike(count);   // the first snippet that has the same code and expectations
-    for (std::size_t k = 0; k < count; ++k) {
-        const bool same_code = k > 0 && by_code[k].hash == by_code[k - 1].hash;
-        occurrence[by_code[k].index] = same_code ? occurrence[by_code[k - 1].index] + 1 : 1;
-        const bool same_behaviour = k > 0 && by_behaviour[k].hash == by_behaviour[k - 1].hash;
-        first_alike[by_behaviour[k].index] = same_behaviour ? first_alike[by_behaviour[k - 1].index] : by_behaviour[k].index;
-    }
+    HashSlots by_code(count);       // value: how many snippets so far have the code
+    HashSlots by_behaviour(count);  // value: the first snippet with the same code and expectations
     for (std::size_t i = 0; i < count; ++i) {
         Snippet& snippet = snippets[i];
-        snippet.id = hex_digits(code_hashes[i] >> 16, 12);
-        if (occurrence[i] > 1) {
+        const std::uint64_t code_hash = content_hash(snippet);
+        const std::uint32_t occurrence = ++by_code.slot(code_hash, 0);
+        const std::size_t first_alike = by_behaviour.slot(expectations_hash(snippet, code_hash), static_cast<std::uint32_t>(i));
+        snippet.id = hex_digits(code_hash >> 16, 12);
+        if (occurrence > 1) {
             snippet.id += '-';
-            snippet.id += std::to_string(occurrence[i]);
+            snippet.id += std::to_string(occurrence);
         }
-        if (first_alike[i] != i) {
-            snippet.duplicate_of = snippets[first_alike[i]].id;  // an earlier snippet: its id is set
+        if (first_alike != i) {
+            snippet.duplicate_of = snippets[first_alike].id;  // an earlier snippet: its id is set
         }
     }
 }

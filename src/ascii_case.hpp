@@ -9,9 +9,15 @@
 
 namespace snipcheck {
 
+// One byte in ASCII lower (upper) case, as std::tolower (toupper) gives in
+// the "C" locale snipcheck never leaves, but inline: tags, labels and
+// keywords are compared on every block.
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
 inline std::string lower(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
     return out;
 }
 
@@ -22,7 +28,7 @@ inline bool equals_lower(std::string_view text, std::string_view lower_case) {
         return false;
     }
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(lower_case[i])) {
+        if (ascii_lower(text[i]) != lower_case[i]) {
             return false;
         }
     }

@@ -14,8 +14,15 @@
 #include "src/list_table.hpp"
 #include "src/output_file.hpp"
 #include "src/snippet_json.hpp"
+#include "src/spill_buffer.hpp"
 
 namespace snipcheck {
+namespace {
+
+// The snippets' JSON kept in memory before it goes to a temporary file.
+constexpr std::size_t k_spill_limit = std::size_t{8} << 20;
+
+}  // namespace
 
 int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
     bool failed = false;
@@ -26,11 +33,13 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
     // JSON is written as the documents are read, not built as a tree: the
     // snippets of a 100 MB document made a tree of tens of millions of
     // nodes. Documents come first in the output (keys are sorted), so the
-    // two arrays are written apart and joined at the end.
+    // two arrays are written apart and joined at the end; the snippets'
+    // (hundreds of megabytes for such a document) wait in a temporary file
+    // past a few megabytes.
     std::string documents_json;
-    std::string snippets_json;
+    SpillBuffer snippets_json(k_spill_limit);
     JsonWriter documents(documents_json, 1);
-    JsonWriter snippets(snippets_json, 1);
+    JsonWriter snippets(snippets_json.text(), 1);
     documents.begin_array();
     snippets.begin_array();
     ListTable table;
@@ -40,9 +49,9 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
             report(diagnostic);
         }
         if (options.format == ListFormat::json) {
-            snippets_json.reserve(snippets_json.size() + snippets_json_size_hint(extracted.snippets));
             for (const extractor::Snippet& snippet : extracted.snippets) {
                 write_snippet_json(snippets, snippet);
+                snippets_json.spill_if_full();
             }
             write_document_json(documents, document.path, document, extracted);
         } else {
@@ -52,7 +61,7 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
     // The output in pieces: the snippets' JSON of a large document is
     // hundreds of megabytes, written out where it lies rather than copied.
     std::string text;
-    std::vector<std::string_view> pieces;
+    std::vector<std::string_view> pieces;  // the snippets' JSON goes between the first two
     if (options.format == ListFormat::json) {
         documents.end_array();
         snippets.end_array();
@@ -73,17 +82,32 @@ int run_list(const ListOptions& options, std::ostream& out, std::ostream& err) {
         root.end_object();
         root.end_object();
         text += '\n';
-        pieces = {std::string_view(text).substr(0, snippets_at), snippets_json,
-                  std::string_view(text).substr(snippets_at)};
+        pieces = {std::string_view(text).substr(0, snippets_at), std::string_view(text).substr(snippets_at)};
     } else {
         text = std::move(table).render();
         pieces = {text};
     }
-    if (options.output.empty()) {
-        for (std::string_view piece : pieces) {
-            out << piece;
+    const ContentWriter write = [&](const ContentSink& sink) {
+        if (std::string reason = sink(pieces.front()); !reason.empty()) {
+            return reason;
         }
-    } else if (std::string problem = write_file_atomically(options.output, pieces); !problem.empty()) {
+        if (options.format == ListFormat::json) {
+            if (std::string reason = snippets_json.for_each_piece(sink); !reason.empty()) {
+                return reason;
+            }
+        }
+        return pieces.size() > 1 ? sink(pieces[1]) : std::string();
+    };
+    if (options.output.empty()) {
+        if (std::string problem = write([&](std::string_view piece) {
+                out << piece;
+                return std::string();
+            });
+            !problem.empty()) {
+            err << "snipcheck: error: " << problem << '\n';
+            return 2;
+        }
+    } else if (std::string problem = write_file_atomically(options.output, write); !problem.empty()) {
         err << "snipcheck: error: " << problem << '\n';
         return 2;
     }

@@ -16,26 +16,29 @@
 namespace snipcheck {
 namespace {
 
-std::string write_all(int fd, std::span<const std::string_view> pieces) {
-    for (std::string_view content : pieces) {
-        std::size_t written = 0;
-        while (written < content.size()) {
-            const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-            if (n < 0) {
-                if (errno == EINTR) {
-                    continue;
-                }
-                return std::strerror(errno);
+std::string write_piece(int fd, std::string_view content) {
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
             }
-            written += static_cast<std::size_t>(n);
+            return std::strerror(errno);
         }
+        written += static_cast<std::size_t>(n);
     }
     return {};
 }
 
+// Runs the caller's writer with a sink that writes to `fd`.
+std::string write_all(int fd, const ContentWriter& write) {
+    return write([fd](std::string_view piece) { return write_piece(fd, piece); });
+}
+
 // /dev/null, /dev/stdout, a FIFO: written in place. Renaming over them
 // would replace a device with a regular file.
-std::string write_in_place(const std::string& path, std::span<const std::string_view> content) {
+std::string write_in_place(const std::string& path, const ContentWriter& content) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) {
         return fmt::format("cannot write {}: {}", path, std::strerror(errno));
@@ -47,8 +50,8 @@ std::string write_in_place(const std::string& path, std::span<const std::string_
     return reason.empty() ? std::string() : fmt::format("cannot write {}: {}", path, reason);
 }
 
-std::string write_pieces_atomically(const std::string& requested, std::span<const std::string_view> content,
-                                    const std::function<std::string()>& before_rename) {
+std::string write_content_atomically(const std::string& requested, const ContentWriter& content,
+                                     const std::function<std::string()>& before_rename) {
     // A symbolic link stays a link: the file it points to is replaced.
     std::string path = requested;
     if (char resolved[PATH_MAX]; ::realpath(requested.c_str(), resolved) != nullptr) {
@@ -98,19 +101,35 @@ std::string write_pieces_atomically(const std::string& requested, std::span<cons
     return {};
 }
 
+// A writer that hands `pieces` to the sink one after the other.
+ContentWriter pieces_writer(std::span<const std::string_view> pieces) {
+    return [pieces](const ContentSink& sink) {
+        for (std::string_view piece : pieces) {
+            if (std::string reason = sink(piece); !reason.empty()) {
+                return reason;
+            }
+        }
+        return std::string();
+    };
+}
+
 }  // namespace
 
 std::string write_file_atomically(const std::string& requested, std::string_view content) {
-    return write_pieces_atomically(requested, std::span(&content, 1), {});
+    return write_content_atomically(requested, pieces_writer(std::span(&content, 1)), {});
 }
 
 std::string write_file_atomically(const std::string& requested, std::string_view content,
                                   const std::function<std::string()>& before_rename) {
-    return write_pieces_atomically(requested, std::span(&content, 1), before_rename);
+    return write_content_atomically(requested, pieces_writer(std::span(&content, 1)), before_rename);
 }
 
 std::string write_file_atomically(const std::string& requested, std::span<const std::string_view> pieces) {
-    return write_pieces_atomically(requested, pieces, {});
+    return write_content_atomically(requested, pieces_writer(pieces), {});
+}
+
+std::string write_file_atomically(const std::string& requested, const ContentWriter& write) {
+    return write_content_atomically(requested, write, {});
 }
 
 }  // namespace snipcheck

@@ -25,4 +25,14 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
 // report of hundreds of megabytes need not be joined into one string first.
 std::string write_file_atomically(const std::string& path, std::span<const std::string_view> pieces);
 
+// Takes content a piece at a time; returns a reason to stop, else empty.
+using ContentSink = std::function<std::string(std::string_view piece)>;
+// Feeds the whole content to the sink in order, and returns the first reason
+// the sink gave (or its own), else empty.
+using ContentWriter = std::function<std::string(const ContentSink& sink)>;
+
+// The same for content produced while it is written (a report too large to
+// hold in memory at once): `write` feeds it to the file.
+std::string write_file_atomically(const std::string& path, const ContentWriter& write);
+
 }  // namespace snipcheck

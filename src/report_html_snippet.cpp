@@ -208,7 +208,7 @@ void append_snippet_html(std::string& out, const SnippetReport& item, const Docu
                                : "");
     out += "<div class=\"body\">\n<p class=\"where\">";
     if (!snippet.heading.empty()) {
-        out += "in: " + html_text(join(snippet.heading, " \u203a ")) + " \u00b7 ";
+        out += "in: " + html_text(join(snippet.heading.strings(), " \u203a ")) + " \u00b7 ";
     }
     out += fmt::format("{} \u00b7 id {} \u00b7 evidence {} \u00b7 {:.1f} ms</p>\n",
                        extractor::form_name(snippet.form), html_text(snippet.id),

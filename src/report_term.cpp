@@ -167,7 +167,7 @@ void write_snippet(std::ostream& out, const SnippetReport& item, const Painter& 
         write_change(out, *item.change, painter);
     }
     if (!snippet.heading.empty() && status != Status::skip) {
-        out << k_indent << "in: " << join(snippet.heading, " \u203a ") << '\n';
+        out << k_indent << "in: " << join(snippet.heading.strings(), " \u203a ") << '\n';
     }
     // Lint findings hold whether or not the snippet could run.
     for (const std::vector<Finding>* findings : {&snippet.findings, &run.findings}) {

@@ -54,7 +54,7 @@ json snippet_to_json(const extractor::Snippet& snippet) {
         {"defects", snippet.defects},
         {"replayed", json::array()},
         {"stubs", json::array()},
-        {"heading", snippet.heading},
+        {"heading", snippet.heading.strings()},
         {"duplicate_of", snippet.duplicate_of.empty() ? json(nullptr) : json(snippet.duplicate_of)},
         {"directives", std::move(directives)},
         {"line_map", snippet.line_map},
@@ -201,7 +201,7 @@ void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet) {
     out.key("form");
     out.string(extractor::form_name(snippet.form));
     out.key("heading");
-    write_strings(out, snippet.heading);
+    write_strings(out, snippet.heading.strings());
     out.key("id");
     out.string(snippet.id);
     if (!snippet.info.empty()) {
@@ -233,28 +233,6 @@ void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet) {
     out.begin_array();
     out.end_array();
     out.end_object();
-}
-
-std::size_t snippets_json_size_hint(const std::vector<extractor::Snippet>& snippets) {
-    // Keys and indentation take about 600 bytes a snippet; escapes at most
-    // double a string, but for control characters.
-    std::size_t size = 0;
-    for (const extractor::Snippet& snippet : snippets) {
-        size += 1024 + 2 * (snippet.code.size() + snippet.file.size() + snippet.info.size()) + 16 * snippet.line_map.size();
-        for (const extractor::Expectation& expectation : snippet.expectations) {
-            size += 192 + 2 * (expectation.expected.size() + expectation.remark.size());
-        }
-        for (const std::string& heading : snippet.heading) {
-            size += 16 + 2 * heading.size();
-        }
-        for (const std::string& defect : snippet.defects) {
-            size += 16 + 2 * defect.size();
-        }
-        for (const Finding& finding : snippet.findings) {
-            size += 192 + 2 * (finding.message.size() + finding.rule.size());
-        }
-    }
-    return size;
 }
 
 void write_document_json(JsonWriter& out, const std::string& path, const extractor::Document& document,

@@ -24,9 +24,5 @@ void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet);
 void write_document_json(JsonWriter& out, const std::string& path, const extractor::Document& document,
                          const extractor::ExtractedDocument& extracted);
 
-// Bytes write_snippet_json is likely to write for these snippets, erring on
-// the high side: reserved up front, the text of a huge document is not
-// copied again at each doubling (reserved pages never written cost nothing).
-std::size_t snippets_json_size_hint(const std::vector<extractor::Snippet>& snippets);
 
 }  // namespace snipcheck

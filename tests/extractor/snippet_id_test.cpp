@@ -40,3 +40,34 @@ TEST_CASE("assign_ids: the same code with other expectations is numbered but no 
     CHECK(snippets[11].duplicate_of == snippets[0].id);
     CHECK(snippets[5].duplicate_of.empty());
 }
+
+TEST_CASE("assign_ids numbers and links thousands of snippets as counting in document order does") {
+    // Many snippets, most codes repeated, some with other expectations: the
+    // ids agree with a plain count per code and the first per code and output.
+    std::vector<Snippet> snippets;
+    for (int i = 0; i < 5000; ++i) {
+        Snippet snippet = python_snippet("print(" + std::to_string(i % 700) + ")");
+        if (i % 3 == 0) {
+            snippet.expectations.push_back({1, 1, ExpectationKind::output_comment, std::to_string(i % 2), ""});
+        }
+        snippets.push_back(std::move(snippet));
+    }
+    assign_ids(snippets);
+    std::vector<int> seen(700, 0);
+    for (std::size_t i = 0; i < snippets.size(); ++i) {
+        const int code = static_cast<int>(i % 700);
+        const int occurrence = ++seen[static_cast<std::size_t>(code)];
+        const std::string base = snippets[static_cast<std::size_t>(code)].id;
+        INFO("snippet " << i);
+        CHECK(snippets[i].id == (occurrence == 1 ? base : base + "-" + std::to_string(occurrence)));
+        // The first earlier snippet with the same code and the same expectations.
+        std::string first;
+        for (std::size_t k = 0; k < i && first.empty(); ++k) {
+            if (k % 700 == i % 700 && snippets[k].expectations.size() == snippets[i].expectations.size() &&
+                (snippets[k].expectations.empty() || snippets[k].expectations[0].expected == snippets[i].expectations[0].expected)) {
+                first = snippets[k].id;
+            }
+        }
+        CHECK(snippets[i].duplicate_of == first);
+    }
+}

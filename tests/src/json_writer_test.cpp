@@ -107,6 +107,33 @@ TEST_CASE("JsonWriter replaces invalid UTF-8 as nlohmann's replace handler does"
     }
 }
 
+TEST_CASE("JsonWriter quotes long strings as nlohmann does, whatever byte stands where") {
+    // Plain runs are skipped sixteen bytes at a time: every kind of byte at
+    // every position of a few such steps, and at the ragged end.
+    for (const char special : {'"', '\\', '\n', '\x01', '\x1f', '\x7f', '\xc3', '\xff'}) {
+        for (std::size_t at = 0; at < 40; ++at) {
+            std::string text(40, 'x');
+            text[at] = special;
+            if (special == '\xc3' && at + 1 < text.size()) {
+                text[at + 1] = '\xa9';  // a whole "é"
+            }
+            INFO("byte " << static_cast<int>(static_cast<unsigned char>(special)) << " at " << at);
+            CHECK(as_json_string(text) == dumped(json(text)));
+        }
+    }
+    std::mt19937 random(12);
+    for (int round = 0; round < 500; ++round) {
+        std::string text(random() % 100, ' ');
+        for (char& c : text) {
+            const auto pick = random() % 40;
+            c = pick == 0 ? '"' : pick == 1 ? '\\' : pick == 2 ? '\t' : pick == 3 ? static_cast<char>(0x80 + random() % 0x80)
+                : static_cast<char>(' ' + random() % 95);
+        }
+        INFO("round " << round);
+        CHECK(as_json_string(text) == dumped(json(text)));
+    }
+}
+
 TEST_CASE("JsonWriter writes doubles as nlohmann does") {
     for (double value : {30.0, 0.5, 1e-7, 1e21, 2.25, -0.0, 123456789.125}) {
         std::string text;

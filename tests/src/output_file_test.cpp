@@ -70,3 +70,27 @@ TEST_CASE("a report given in pieces is written as their concatenation", "[output
     CHECK(content_of(report) == "{\n  \"a\": [1, 2]\n}\n");
     CHECK(write_file_atomically("/dev/null", pieces).empty());
 }
+
+TEST_CASE("a report produced while it is written is written whole, or not at all", "[output_file]") {
+    TempFolder folder;
+    const fs::path report = folder.path / "report.json";
+    std::ofstream(report) << "old";
+    const snipcheck::ContentWriter three_pieces = [](const snipcheck::ContentSink& sink) {
+        for (std::string_view piece : {"a", "bc", "def"}) {
+            if (std::string reason = sink(piece); !reason.empty()) {
+                return reason;
+            }
+        }
+        return std::string();
+    };
+    CHECK(write_file_atomically(report.string(), three_pieces).empty());
+    CHECK(content_of(report) == "abcdef");
+    CHECK(write_file_atomically("/dev/null", three_pieces).empty());
+    // A writer that gives up leaves the old report as it was.
+    const snipcheck::ContentWriter failing = [](const snipcheck::ContentSink& sink) {
+        (void)sink("partial");
+        return std::string("no more");
+    };
+    CHECK(write_file_atomically(report.string(), failing) == "cannot write " + report.string() + ": no more");
+    CHECK(content_of(report) == "abcdef");
+}

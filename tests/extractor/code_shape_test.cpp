@@ -1,0 +1,52 @@
+#include "extractor/code_shape.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace snipcheck::extractor;
+
+TEST_CASE("python_line_shape: two bare names side by side are not Python", "[code_shape]") {
+    CHECK(python_line_shape("Error field input the signal server") == LineShape::not_code);
+    CHECK(python_line_shape("x1\ty2 = 3") == LineShape::not_code);
+    CHECK(python_line_shape("  Module  image package") == LineShape::not_code);
+}
+
+TEST_CASE("python_line_shape: a keyword beside a name is no pair of bare names", "[code_shape]") {
+    CHECK(python_line_shape("import os") == LineShape::strong);
+    CHECK(python_line_shape("return value") == LineShape::strong);
+    // "is" is a keyword: the line is judged on all its tokens.
+    CHECK(python_line_shape("value is None") != LineShape::strong);
+    CHECK(python_line_shape("print value") != LineShape::strong);
+}
+
+TEST_CASE("python_line_shape: a name before a quote may be a string prefix", "[code_shape]") {
+    // `rb'...'` is one string token, so `x rb'data'` is no pair of names.
+    CHECK(python_line_shape("x rb'data'") == python_line_shape("x 'data'"));
+    CHECK(python_line_shape("x = f'{y}'") == LineShape::strong);
+}
+
+TEST_CASE("python_line_shape: code and comments", "[code_shape]") {
+    CHECK(python_line_shape("x = 1") == LineShape::strong);
+    CHECK(python_line_shape("print(x)") == LineShape::strong);
+    CHECK(python_line_shape("# a comment") == LineShape::weak);
+    CHECK(python_line_shape("") == LineShape::weak);
+}
+
+TEST_CASE("python_block_shapes judges each line of a long block once", "[code_shape]") {
+    // More lines than the shapes kept on the stack.
+    std::vector<std::string_view> lines(70, "x = 1");
+    lines[65] = "Error field input the signal";
+    std::vector<PyToken> tokens;
+    tokenize_python(lines, tokens);
+    const std::vector<LineShape> shapes = python_block_shapes(lines, tokens, lines.size());
+    REQUIRE(shapes.size() == 70);
+    CHECK(shapes[0] == LineShape::strong);
+    CHECK(shapes[64] == LineShape::strong);
+    CHECK(shapes[65] == LineShape::not_code);
+    CHECK(shapes[69] == LineShape::strong);
+    const std::vector<LineShape> first = python_block_shapes(lines, tokens, 3);
+    CHECK(first == std::vector<LineShape>(3, LineShape::strong));
+}
