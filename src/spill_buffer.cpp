@@ -2,12 +2,42 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace snipcheck {
+namespace {
+
+// An unnamed file in $TMPDIR (else /tmp), as the user's other temporary
+// files are: std::tmpfile() always used /tmp, which may be small.
+std::FILE* unnamed_temporary_file() {
+    const char* tmpdir = std::getenv("TMPDIR");
+    const std::string folder = tmpdir != nullptr && tmpdir[0] == '/' ? tmpdir : "/tmp";
+    int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR)) {
+        // A file system without O_TMPFILE: a named file, unlinked at once.
+        std::string pattern = folder + "/snipcheck-spill-XXXXXX";
+        fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+        if (fd >= 0) {
+            ::unlink(pattern.c_str());
+        }
+    }
+    if (fd < 0) {
+        return nullptr;
+    }
+    std::FILE* file = ::fdopen(fd, "w+b");
+    if (file == nullptr) {
+        ::close(fd);
+    }
+    return file;
+}
+
+}  // namespace
 
 SpillBuffer::~SpillBuffer() {
     if (m_file != nullptr) {
@@ -20,7 +50,7 @@ void SpillBuffer::spill_if_full() {
         return;
     }
     if (m_file == nullptr) {
-        if ((m_file = std::tmpfile()) == nullptr) {
+        if ((m_file = unnamed_temporary_file()) == nullptr) {
             m_stay_in_memory = true;  // no temporary file: memory it is
             return;
         }

@@ -2,7 +2,7 @@
 // Text written in order and read back once, held in memory up to a limit and
 // moved to an unnamed temporary file past it: the JSON of a document with a
 // quarter of a million snippets is hundreds of megabytes, which need not all
-// be in memory at once.
+// be in memory at once. The file is made in $TMPDIR (else /tmp).
 
 #include <cstddef>
 #include <cstdio>
@@ -38,7 +38,7 @@ public:
 private:
     std::size_t m_limit;
     std::string m_text;
-    std::FILE* m_file = nullptr;  // std::tmpfile(): removed when closed
+    std::FILE* m_file = nullptr;  // unnamed, in $TMPDIR or /tmp: gone when closed
     std::size_t m_spilled = 0;
     bool m_stay_in_memory = false;
     bool m_broken = false;  // a failed write could not be undone: reading back fails

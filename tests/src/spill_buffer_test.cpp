@@ -2,8 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "tests/temp_folder.hpp"
 
 using snipcheck::SpillBuffer;
 
@@ -81,4 +87,67 @@ TEST_CASE("a spill buffer stops at the first reason its sink gives", "[spill_buf
     buffer.text() += "abcdefgh";
     buffer.spill_if_full();
     CHECK(read_back(buffer) == "123456789abcdefgh");
+}
+
+namespace {
+
+// Sets TMPDIR for one test and puts back what it was.
+class TmpdirSetting {
+public:
+    explicit TmpdirSetting(const std::string& value) {
+        if (const char* old = std::getenv("TMPDIR"); old != nullptr) {
+            m_old = old;
+        }
+        ::setenv("TMPDIR", value.c_str(), 1);
+    }
+    ~TmpdirSetting() {
+        if (m_old) {
+            ::setenv("TMPDIR", m_old->c_str(), 1);
+        } else {
+            ::unsetenv("TMPDIR");
+        }
+    }
+    TmpdirSetting(const TmpdirSetting&) = delete;
+    TmpdirSetting& operator=(const TmpdirSetting&) = delete;
+
+private:
+    std::optional<std::string> m_old;
+};
+
+// The folder of the file behind one of this process's open descriptors.
+std::vector<std::string> open_files_in(const std::filesystem::path& folder) {
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+        std::error_code ignored;
+        const std::string target = std::filesystem::read_symlink(entry.path(), ignored).string();
+        if (target.rfind(folder.string() + "/", 0) == 0) {
+            found.push_back(target);
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("a spill buffer's file is made in TMPDIR, unnamed", "[spill_buffer]") {
+    snipcheck::test::TempFolder folder;
+    TmpdirSetting setting(folder.path.string());
+    SpillBuffer buffer(4);
+    buffer.text() = "0123456789";
+    buffer.spill_if_full();
+    CHECK(buffer.text().empty());
+    // The open file lives in the folder, and has no name there.
+    CHECK_FALSE(open_files_in(folder.path).empty());
+    CHECK(std::filesystem::is_empty(folder.path));
+    buffer.text() += "abc";
+    CHECK(read_back(buffer) == "0123456789abc");
+}
+
+TEST_CASE("a spill buffer whose TMPDIR cannot hold a file keeps its text in memory", "[spill_buffer]") {
+    TmpdirSetting setting("/nonexistent-snipcheck-folder");
+    SpillBuffer buffer(4);
+    buffer.text() = "0123456789";
+    buffer.spill_if_full();
+    buffer.text() += "abc";
+    CHECK(read_back(buffer) == "0123456789abc");
 }
