@@ -1,6 +1,5 @@
 #include "src/checker.hpp"
 
-#include <cctype>
 #include <csignal>
 #include <optional>
 #include <string>
@@ -8,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "extractor/line_classifier.hpp"
 #include "src/exception_names.hpp"
 #include "src/join.hpp"
 #include "src/output_compare.hpp"
@@ -23,20 +23,10 @@ using extractor::Snippet;
 constexpr std::size_t k_max_message_chars = 200;
 constexpr std::size_t k_max_quoted_chars = 60;
 
-std::string_view trim_view(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 // One line for a person: newlines become spaces, long text is cut.
 std::string one_line(std::string_view text, std::size_t limit) {
     std::string out;
-    for (char c : trim_view(text)) {
+    for (char c : extractor::trim(text)) {
         out += (c == '\n' || c == '\r') ? ' ' : c;
         if (out.size() >= limit) {
             out += "…";
@@ -311,7 +301,7 @@ std::string timeout_message(const Snippet& snippet, const RunOutput& run) {
 }
 
 std::string quoted(std::string_view text) {
-    if (trim_view(text).empty()) {
+    if (extractor::trim(text).empty()) {
         return "nothing";
     }
     return one_line(text, k_max_quoted_chars);
@@ -329,7 +319,7 @@ std::string fail_message(const std::vector<ExpectationResult>& results) {
     if (first == nullptr) {
         return "every expectation held";
     }
-    const std::string_view written = trim_view(first->expected);
+    const std::string_view written = extractor::trim(first->expected);
     if (written.find('\n') != std::string_view::npos && (written.front() == '|' || written.front() == '+')) {
         // A table does not read on one line; the diff shows the rows.
         return fmt::format("{} of {} expectation{} did not hold; first at line {}: the result table differs from the rows returned",

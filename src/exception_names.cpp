@@ -1,6 +1,6 @@
 #include "src/exception_names.hpp"
 
-#include <cctype>
+#include "extractor/line_classifier.hpp"
 
 namespace snipcheck {
 namespace {
@@ -48,24 +48,13 @@ std::string_view last_component(std::string_view name) {
     return dot == std::string_view::npos ? name : name.substr(dot + 1);
 }
 
-// Without the blanks at either end.
-std::string_view trim_blanks(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 }  // namespace
 
 bool exception_matches(std::string_view expected, std::string_view raised) {
-    expected = trim_blanks(expected);
+    expected = extractor::trim(expected);
     // "ValueError: bad input" names ValueError.
     expected = expected.substr(0, expected.find_first_of(": \t("));
-    raised = trim_blanks(raised);
+    raised = extractor::trim(raised);
     if (raised.empty() || expected.empty()) {
         return false;
     }
