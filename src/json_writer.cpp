@@ -115,36 +115,27 @@ void JsonWriter::key(std::string_view name) {
     m_after_key = true;
 }
 
-void JsonWriter::begin_object() {
+void JsonWriter::begin_object() { open_level('{', true); }
+void JsonWriter::end_object() { close_level('}'); }
+void JsonWriter::begin_array() { open_level('[', false); }
+void JsonWriter::end_array() { close_level(']'); }
+
+void JsonWriter::open_level(char bracket, bool object) {
     next_item();
-    m_out += '{';
-    m_levels.push_back({true, 0});
+    m_out += bracket;
+    m_levels.push_back({object, 0});
 }
 
-void JsonWriter::end_object() {
+// A level with members closes on a line of its own; an empty one right
+// after its bracket: `{}`, `[]`.
+void JsonWriter::close_level(char bracket) {
     const Level level = m_levels.back();
     m_levels.pop_back();
     if (level.members > 0) {
         m_out += '\n';
         indent(static_cast<std::size_t>(m_base_depth) + m_levels.size());
     }
-    m_out += '}';
-}
-
-void JsonWriter::begin_array() {
-    next_item();
-    m_out += '[';
-    m_levels.push_back({false, 0});
-}
-
-void JsonWriter::end_array() {
-    const Level level = m_levels.back();
-    m_levels.pop_back();
-    if (level.members > 0) {
-        m_out += '\n';
-        indent(static_cast<std::size_t>(m_base_depth) + m_levels.size());
-    }
-    m_out += ']';
+    m_out += bracket;
 }
 
 void JsonWriter::string(std::string_view text) {

@@ -48,6 +48,8 @@ private:
     };
     // Separator and indentation before a value (in an array) or a key.
     void next_item();
+    void open_level(char bracket, bool object);
+    void close_level(char bracket);
     void indent(std::size_t depth);
 
     std::string& m_out;
