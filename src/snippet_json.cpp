@@ -93,6 +93,14 @@ json document_to_json(const std::string& path, const extractor::Document& docume
 
 namespace {
 
+// A string member that is empty is left out.
+void string_if_set(JsonWriter& out, std::string_view name, const std::string& value) {
+    if (!value.empty()) {
+        out.key(name);
+        out.string(value);
+    }
+}
+
 void write_strings(JsonWriter& out, const std::vector<std::string>& items) {
     out.begin_array();
     for (const std::string& item : items) {
@@ -109,10 +117,7 @@ void write_expectation(JsonWriter& out, const extractor::Expectation& expectatio
     out.string(extractor::expectation_kind_name(expectation.kind));
     out.key("line");
     out.integer(expectation.line);
-    if (!expectation.remark.empty()) {
-        out.key("remark");
-        out.string(expectation.remark);
-    }
+    string_if_set(out, "remark", expectation.remark);
     if (expectation.statement_line > 0) {
         out.key("statement_line");
         out.integer(expectation.statement_line);
@@ -135,18 +140,9 @@ void write_finding(JsonWriter& out, const Finding& finding) {
 
 void write_directives(JsonWriter& out, const extractor::Directives& d) {
     out.begin_object();
-    if (!d.expect_error.empty()) {
-        out.key("expect_error");
-        out.string(d.expect_error);
-    }
-    if (!d.language.empty()) {
-        out.key("language");
-        out.string(d.language);
-    }
-    if (!d.session.empty()) {
-        out.key("session");
-        out.string(d.session);
-    }
+    string_if_set(out, "expect_error", d.expect_error);
+    string_if_set(out, "language", d.language);
+    string_if_set(out, "session", d.session);
     if (d.skip) {
         out.key("skip");
         if (d.skip_reason.empty()) {
@@ -170,10 +166,7 @@ void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet) {
     out.string(snippet.code);
     out.key("defects");
     write_strings(out, snippet.defects);
-    if (!snippet.dialect.empty()) {
-        out.key("dialect");
-        out.string(snippet.dialect);
-    }
+    string_if_set(out, "dialect", snippet.dialect);
     out.key("directives");
     write_directives(out, snippet.directives);
     out.key("duplicate_of");
@@ -204,10 +197,7 @@ void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet) {
     write_strings(out, snippet.heading.strings());
     out.key("id");
     out.string(snippet.id);
-    if (!snippet.info.empty()) {
-        out.key("info");
-        out.string(snippet.info);
-    }
+    string_if_set(out, "info", snippet.info);
     out.key("language");
     out.string(snippet.language);
     out.key("line_map");
@@ -216,14 +206,8 @@ void write_snippet_json(JsonWriter& out, const extractor::Snippet& snippet) {
         out.integer(line);
     }
     out.end_array();
-    if (!snippet.parent.empty()) {
-        out.key("parent");
-        out.string(snippet.parent);
-    }
-    if (!snippet.part_file.empty()) {
-        out.key("part_file");
-        out.string(snippet.part_file);
-    }
+    string_if_set(out, "parent", snippet.parent);
+    string_if_set(out, "part_file", snippet.part_file);
     out.key("replayed");
     out.begin_array();
     out.end_array();
