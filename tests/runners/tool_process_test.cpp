@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <csignal>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,13 +13,23 @@
 
 using namespace snipcheck::runners;
 
+namespace {
+
+// A request to run `argv` in `scratch`, with the default limits.
+ToolRequest request_in(ScratchFolder& scratch, std::vector<std::string> argv) {
+    ToolRequest request;
+    request.argv = std::move(argv);
+    request.scratch = &scratch;
+    return request;
+}
+
+}  // namespace
+
 TEST_CASE("run_tool runs a program in the scratch folder and captures its output") {
     ScratchFolder scratch;
     REQUIRE(scratch.error().empty());
     REQUIRE(scratch.write("input.txt", "from the file\n"));
-    ToolRequest request;
-    request.argv = {"sh", "-c", "cat input.txt; echo to-stderr >&2; pwd; exit 3"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c", "cat input.txt; echo to-stderr >&2; pwd; exit 3"});
     const ToolResult result = run_tool(request);
     REQUIRE(result.started);
     CHECK_FALSE(result.timed_out);
@@ -28,9 +40,7 @@ TEST_CASE("run_tool runs a program in the scratch folder and captures its output
 
 TEST_CASE("run_tool kills a tool that outlives its timeout, with its children") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"sh", "-c", "sleep 30 & sleep 30"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c", "sleep 30 & sleep 30"});
     request.timeout_seconds = 0.3;
     const auto began = std::chrono::steady_clock::now();
     const ToolResult result = run_tool(request);
@@ -42,10 +52,9 @@ TEST_CASE("run_tool kills a tool that outlives its timeout, with its children") 
 
 TEST_CASE("run_tool refuses writes outside the scratch folder and the network") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"sh", "-c",
-                    "echo x > /tmp/snipcheck-tool-escape-$$ && echo wrote-outside; echo inside > here.txt && cat here.txt"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c",
+                                               "echo x > /tmp/snipcheck-tool-escape-$$ && echo wrote-outside; "
+                                               "echo inside > here.txt && cat here.txt"});
     const ToolResult result = run_tool(request);
     REQUIRE(result.started);
     INFO(result.stderr_text);
@@ -57,9 +66,7 @@ TEST_CASE("run_tool refuses writes outside the scratch folder and the network") 
 
 TEST_CASE("run_tool says when the program is not installed") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"snipcheck-no-such-tool"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"snipcheck-no-such-tool"});
     const ToolResult result = run_tool(request);
     CHECK_FALSE(result.started);
     CHECK(result.error == "snipcheck-no-such-tool is not installed");
@@ -101,9 +108,7 @@ bool wait_output(const RunningTool& tool, const std::string& text) {
 
 TEST_CASE("start_tool starts a long-lived tool in the sandbox and stop_tool ends it") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"sh", "-c", "echo started; pwd; exec sleep 30"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c", "echo started; pwd; exec sleep 30"});
     std::string error;
     std::optional<RunningTool> tool = start_tool(request, error);
     REQUIRE(tool);
@@ -121,9 +126,7 @@ TEST_CASE("start_tool starts a long-lived tool in the sandbox and stop_tool ends
 
 TEST_CASE("stop_tool kills a tool that ignores its first signal, with its process group") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"sh", "-c", "trap '' TERM; sleep 30 & echo ignoring; wait; wait"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c", "trap '' TERM; sleep 30 & echo ignoring; wait; wait"});
     std::string error;
     std::optional<RunningTool> tool = start_tool(request, error);
     REQUIRE(tool);
@@ -137,9 +140,7 @@ TEST_CASE("stop_tool kills a tool that ignores its first signal, with its proces
 
 TEST_CASE("tool_running reaps a tool that exits on its own and keeps its exit code") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"sh", "-c", "echo gone >&2; exit 4"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c", "echo gone >&2; exit 4"});
     std::string error;
     std::optional<RunningTool> tool = start_tool(request, error);
     REQUIRE(tool);
@@ -153,9 +154,7 @@ TEST_CASE("tool_running reaps a tool that exits on its own and keeps its exit co
 
 TEST_CASE("wait_tool waits for a tool's exit and keeps its exit code") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"sh", "-c", "sleep 0.2; exit 3"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c", "sleep 0.2; exit 3"});
     std::string error;
     std::optional<RunningTool> tool = start_tool(request, error);
     REQUIRE(tool);
@@ -166,9 +165,7 @@ TEST_CASE("wait_tool waits for a tool's exit and keeps its exit code") {
 
 TEST_CASE("wait_tool kills a tool still running at its timeout, with its process group") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"sh", "-c", "sleep 30 & echo waiting; wait"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c", "sleep 30 & echo waiting; wait"});
     std::string error;
     std::optional<RunningTool> tool = start_tool(request, error);
     REQUIRE(tool);
@@ -185,9 +182,7 @@ TEST_CASE("wait_tool kills a tool still running at its timeout, with its process
 
 TEST_CASE("start_tool says when the program is not installed") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"snipcheck-no-such-server"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"snipcheck-no-such-server"});
     std::string error;
     CHECK_FALSE(start_tool(request, error));
     CHECK(error == "snipcheck-no-such-server is not installed");
@@ -203,9 +198,7 @@ TEST_CASE("read_tail keeps only the end of a long capture") {
 
 TEST_CASE("run_tool leaves nothing the tool started running after it exits") {
     ScratchFolder scratch;
-    ToolRequest request;
-    request.argv = {"sh", "-c", "(sleep 5; echo late > late.txt) & echo started"};
-    request.scratch = &scratch;
+    ToolRequest request = request_in(scratch, {"sh", "-c", "(sleep 5; echo late > late.txt) & echo started"});
     const auto began = std::chrono::steady_clock::now();
     const ToolResult result = run_tool(request);
     CHECK(result.exit_code == 0);
