@@ -197,7 +197,7 @@ void append_snippet_html(std::string& out, const SnippetReport& item, const Docu
     const char* status = status_name(item.verdict.status);
     const std::string message = html_text(message_of(item));
     // A failure the configuration allows keeps its status, collapsed and marked.
-    const bool allowed = item.allowed_to_fail && is_problem(item.verdict.status);
+    const bool allowed = is_allowed_problem(item);
     out += fmt::format("<details class=\"snippet status-{0}\" data-status=\"{0}\"{3} id=\"{1}\"{2}>\n", status,
                        html_text(snippet_anchor(document_index, snippet.id)),
                        is_unallowed_problem(item) ? " open" : "", allowed ? " data-allowed=\"true\"" : "");

@@ -147,15 +147,13 @@ std::string error_text(const SnippetReport& item) {
 // A failure the configuration's allow-fail accepts does not fail the run, so
 // CI must not count it as one: like pytest's xfail it is a <skipped> of its
 // own type, the failure's text kept inside.
-bool allowed_failure(const SnippetReport& item) { return item.allowed_to_fail && is_problem(item.verdict.status); }
-
-Status counted_status(const SnippetReport& item) { return allowed_failure(item) ? Status::skip : item.verdict.status; }
+Status counted_status(const SnippetReport& item) { return is_allowed_problem(item) ? Status::skip : item.verdict.status; }
 
 // The element that says how the snippet ended; empty for a pass.
 std::string verdict_element(const SnippetReport& item) {
     const RunOutput& run = item.run;
     const std::string message = attribute(message_of(item));
-    if (allowed_failure(item)) {
+    if (is_allowed_problem(item)) {
         const std::string text = item.verdict.status == Status::fail ? failure_text(item) : error_text(item);
         return fmt::format("      <skipped message=\"{}\" type=\"allowed-{}\">{}</skipped>\n",
                            attribute("allowed to fail (allow-fail in the configuration): " + message_of(item)),

@@ -10,6 +10,8 @@ bool is_problem(Status status) {
 
 bool is_unallowed_problem(const SnippetReport& item) { return is_problem(item.verdict.status) && !item.allowed_to_fail; }
 
+bool is_allowed_problem(const SnippetReport& item) { return is_problem(item.verdict.status) && item.allowed_to_fail; }
+
 std::vector<DocumentReports> group_by_document(const RunReport& report) {
     std::vector<DocumentReports> documents;
     std::map<std::string_view, std::size_t> index;  // path -> position in documents

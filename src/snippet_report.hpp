@@ -53,6 +53,10 @@ bool is_problem(Status status);
 // run and what a report puts first.
 bool is_unallowed_problem(const SnippetReport& item);
 
+// A problem the configuration's allow-fail accepts: reports mark it, and it
+// fails nothing.
+bool is_allowed_problem(const SnippetReport& item);
+
 // A document's snippets, for reporters that group by document.
 struct DocumentReports {
     std::string path;
