@@ -72,10 +72,12 @@ class Capture:
 
     def reset(self):
         for fd in (1, 2):
-            try:
-                os.ftruncate(fd, 0)
-            except OSError:
-                pass
+            # Truncating an empty file still journals on ext4; a stat does not.
+            if self._size(fd):
+                try:
+                    os.ftruncate(fd, 0)
+                except OSError:
+                    pass
         self.out_offset = 0
 
     @staticmethod
@@ -171,6 +173,7 @@ class Snippet:
         self._syntax_error = None
         self._names = None
         self._codes = {}  # (id of the first statement, statements, mode) -> code
+        self._groups = None
 
     def doc_line(self, line):
         if 1 <= line <= len(self.line_map):
@@ -223,11 +226,38 @@ class Snippet:
             return None
         return first, "\n".join(self._lines[first - 1:nodes[-1].end_lineno]) + "\n"
 
+    def group_mode(self, group):
+        """"single" for a lone bare expression whose value is shown as a
+        REPL shows it, else "exec"."""
+        statement = group[0]
+        display = len(group) == 1 and isinstance(statement, ast.Expr) and (
+            self.session_form or self.line_of(statement) in self.display_lines)
+        return "single" if display else "exec"
+
+    def precompile(self):
+        """Compiles every statement group ahead of running. Done for all
+        snippets in one pass: the compiler runs two to three times faster
+        while its code and tables are still in the CPU cache than once per
+        snippet between the snippets' own work. A group that does not
+        compile (`return` outside a function) is left to fail when it runs."""
+        if self.tree is None:
+            return
+        for group in self.statement_groups():
+            try:
+                self.compile(group, self.group_mode(group))
+            except (SyntaxError, ValueError, MemoryError, RecursionError):
+                pass
+
     def statement_groups(self):
         """Top-level statements in runs that can share one compile: output is
         told apart only where an expectation needs it (its statement, an
         `# Output:` block's boundary), and an import or a statement expected
         to raise runs alone."""
+        if self._groups is None:
+            self._groups = self._statement_groups()
+        return self._groups
+
+    def _statement_groups(self):
         groups = []
         previous_end = 0
         for statement in self.tree.body:
@@ -451,6 +481,9 @@ class Runner:
             return self._finish(result, began)
         if self._definers is None:
             self._definers = _definers(self.snippets, self.avoid)
+            for later in self.snippets[position:]:
+                if later.language != "django-template":
+                    later.precompile()
         for j in _replay_plan(self.snippets, position, self.avoid, self._definers):
             result["replayed"].append(self.snippets[j].id)
             self._replay(self.snippets[j], module)
@@ -545,14 +578,13 @@ class Runner:
     def _run_statements(self, snippet, group, module, result):
         statement = group[0]
         line = snippet.line_of(statement)
-        display = len(group) == 1 and isinstance(statement, ast.Expr) and (
-            snippet.session_form or line in snippet.display_lines)
+        mode = snippet.group_mode(group)
         record = {"line": line, "end_line": snippet.end_line_of(group[-1]),
                   "output": "", "raised": False}
         result["statements"].append(record)
         outcome = "continue"
         try:
-            exec(snippet.compile(group, "single" if display else "exec"), module.__dict__)
+            exec(snippet.compile(group, mode), module.__dict__)
         except StdinRead:
             result.update(end="stdin_read", exception_line=line,
                           reason="read from standard input (input() or sys.stdin), which snippets do not have")

@@ -436,3 +436,19 @@ TEST_CASE("a snippet nested deeper than the parser goes is its own error and the
     CHECK(ran.verdicts[2].status == Status::pass);
     require_next_snippet_ran(ran);
 }
+
+TEST_CASE("a statement only the compiler rejects fails where it stands, not in an earlier snippet",
+          "[python_runner]") {
+    // Statement groups are compiled for the whole document before the first
+    // snippet runs; `return` outside a function parses, and fails to compile.
+    const Ran ran = run_markdown("```python\nprint('first')  # Output: first\n```\n\n"
+                                 "```python\nprint('before')  # Output: before\nreturn 5\n```\n\n" + k_next_snippet);
+    REQUIRE(ran.outputs.size() == 3);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[1].status == Status::error);
+    CHECK(ran.outputs[1].exception_type == "SyntaxError");
+    CHECK(ran.outputs[1].exception_line == 7);
+    REQUIRE(ran.verdicts[1].expectations.size() == 1);
+    CHECK(ran.verdicts[1].expectations[0].ok);  // the statement before it ran
+    require_next_snippet_ran(ran);
+}
