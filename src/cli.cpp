@@ -1,18 +1,18 @@
 #include "src/cli.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
 #include <ostream>
+#include <string_view>
 
 #include "src/cli_reports.hpp"
 #include "src/config_file.hpp"
+#include "src/diagnostic.hpp"
+#include "src/document_selection.hpp"
 #include "src/list_command.hpp"
 #include "src/run_command.hpp"
 #include "src/run_configuration.hpp"
-
-#include <algorithm>
-#include <charconv>
-#include <cstdlib>
-#include <string_view>
 
 namespace snipcheck {
 
@@ -29,7 +29,7 @@ constexpr const char* k_usage =
     "                     [--no-cache] [--cache-dir DIR] [--verbose] [--baseline REPORT.json] [--shard K/N]\n"
     "                     [--fail-on error|fail|regressed|never] [--update | --diff]\n"
     "                     [--config FILE | --no-config]\n"
-    "       snipcheck list PATHS... [--format table|json] [--output FILE]\n"
+    "       snipcheck list [PATHS...] [--format table|json] [--output FILE] [--config FILE | --no-config]\n"
     "       snipcheck diff OLD.json NEW.json [--format term|json] [--output FILE]\n"
     "       snipcheck merge REPORT.json... [--format json|term|junit] [--output FILE]\n"
     "                       [--fail-on error|fail|regressed|never] [--verbose]\n"
@@ -37,12 +37,13 @@ constexpr const char* k_usage =
     "\n"
     "PATHS are Markdown or plain-text documents, folders (searched for .md,\n"
     ".markdown and .txt files), or - for standard input. Without PATHS, run\n"
-    "checks what the configuration file (snipcheck.toml) includes.\n"
+    "and list take what the configuration file (snipcheck.toml) includes.\n"
     "run --format: term, json, junit, sarif, github, html, several with commas\n"
     "(term,json=report.json,html=report.html); see README.md.\n";
 
 int parse_list(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     ListOptions options;
+    ConfigChoice config;
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
         const auto value = [&](const std::string& name) -> const std::string* {
@@ -78,14 +79,43 @@ int parse_list(const std::vector<std::string>& arguments, std::ostream& out, std
             options.output = *output;
         } else if (argument.rfind("--output=", 0) == 0) {
             options.output = argument.substr(9);
+        } else if (argument == "--config") {
+            const std::string* path = value(argument);
+            if (path == nullptr) {
+                return 2;
+            }
+            config.search = ConfigSearch::given;
+            config.path = *path;
+        } else if (argument == "--no-config") {
+            config.search = ConfigSearch::none;
         } else if (argument.size() > 1 && argument[0] == '-') {
             return usage_error(err, "unknown option '" + argument + "' for list");
         } else {
             options.paths.push_back(argument);
         }
     }
-    if (options.paths.empty()) {
-        return usage_error(err, "list needs at least one file or folder (or - for standard input)");
+    // The same documents `run` would check: the file's include when no path
+    // is named, never what its exclude matches.
+    auto loaded = load_config(config);
+    if (!loaded) {
+        for (const Diagnostic& error : loaded.error()) {
+            err << format_diagnostic(error) << '\n';
+        }
+        return 2;
+    }
+    if (loaded->has_value()) {
+        auto selection = select_documents(**loaded, options.paths);
+        if (!selection) {
+            err << format_diagnostic(selection.error()) << '\n';
+            return 2;
+        }
+        for (const Diagnostic& note : selection->notes) {
+            err << format_diagnostic(note) << '\n';
+        }
+        options.paths = std::move(selection->paths);
+    } else if (options.paths.empty()) {
+        return usage_error(err, "list needs at least one file or folder (or - for standard input), "
+                                "or a snipcheck.toml saying what to include");
     }
     return run_list(options, out, err);
 }

@@ -240,3 +240,42 @@ TEST_CASE("run with snipcheck.toml: an unknown key is an error at its line, exit
     CHECK(given.status == 2);
     CHECK(given.out == "ci/snipcheck-ci.toml:1:8: error: 'jobs' is a whole number from 1 to 256, not a string\n");
 }
+
+TEST_CASE("list with snipcheck.toml: the documents run would check", "[e2e][config]") {
+    const ProjectFolder project;
+    write_project(project);
+
+    // No paths: the config's include, less its exclude (README.md is outside
+    // include, docs/drafts is excluded).
+    const BinaryRun listed = project.run("list --format json");
+    INFO(listed.out);
+    CHECK(listed.status == 0);
+    const json report = parse_report(listed);
+    std::set<std::string> files;
+    for (const json& snippet : report["snippets"]) {
+        files.insert(snippet["file"].get<std::string>());
+    }
+    CHECK(files == std::set<std::string>{"docs/good.md", "docs/known_bad.md", "docs/slow.md", "docs/windows.md"});
+
+    // A file named explicitly is still dropped by exclude, with the same note as run.
+    const BinaryRun named = project.run("list docs/drafts/draft.md docs/good.md");
+    INFO(named.out);
+    CHECK(named.status == 0);
+    CHECK(named.out.find("docs/drafts/draft.md: note: not checked: snipcheck.toml excludes it ('docs/drafts')\n") !=
+          std::string::npos);
+    CHECK(named.out.find("docs/good.md") != std::string::npos);
+
+    // --no-config lists what it is given; without paths that is a usage error.
+    const BinaryRun unconfigured = project.run("list --no-config docs/drafts/draft.md");
+    INFO(unconfigured.out);
+    CHECK(unconfigured.status == 0);
+    CHECK(unconfigured.out.find("excludes") == std::string::npos);
+    CHECK(unconfigured.out.find("docs/drafts/draft.md") != std::string::npos);
+    CHECK(project.run("list --no-config").status == 2);
+
+    // A bad file stops list as it stops run.
+    project.write("snipcheck.toml", "include = [\"docs\"]\n\n  timout = 5\n");
+    const BinaryRun bad = project.run("list");
+    CHECK(bad.status == 2);
+    CHECK(bad.out == "snipcheck.toml:3:3: error: unknown key 'timout' (did you mean 'timeout'?)\n");
+}
