@@ -134,17 +134,18 @@ Expected<std::optional<ConfigFile>, ConfigErrors> find_config(const std::string&
     if (!folder.has_filename() && folder.has_parent_path() && folder != folder.root_path()) {
         folder = folder.parent_path();  // "/a/b/" names the folder "/a/b"
     }
-    std::string upward;  // "../" per folder climbed: messages name the file from where the search began
+    // Messages name the file from where the search began: "../" per folder climbed.
+    fs::path upward;
     while (true) {
         if (const fs::path config = folder / k_config_name; is_file(config)) {
-            auto found = read_file(config, upward + std::string(k_config_name), TableRequired::yes);
+            auto found = read_file(config, (upward / k_config_name).string(), TableRequired::yes);
             if (!found) {
                 return unexpected(found.error());
             }
             return found;
         }
         if (const fs::path pyproject = folder / k_pyproject_name; is_file(pyproject)) {
-            auto found = read_file(pyproject, upward + std::string(k_pyproject_name), TableRequired::no);
+            auto found = read_file(pyproject, (upward / k_pyproject_name).string(), TableRequired::no);
             if (!found || found->has_value()) {
                 return found;
             }
@@ -154,7 +155,7 @@ Expected<std::optional<ConfigFile>, ConfigErrors> find_config(const std::string&
             return std::optional<ConfigFile>();
         }
         folder = folder.parent_path();
-        upward += "../";
+        upward /= "..";
     }
 }
 
