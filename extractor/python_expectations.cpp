@@ -210,7 +210,10 @@ private:
             if (!value.empty()) {
                 std::string_view remark;
                 std::string_view kept = split_remark(value, &remark);
-                add(comment.index, statement, ExpectationKind::output_comment, kept, remark);
+                std::string expected(kept);
+                const std::size_t last = remark.empty() ? read_output_continuation(comment, value, i, expected) : i;
+                add(comment.index, statement, ExpectationKind::output_comment, expected, remark);
+                return last + 1;
             }
             return i + 1;
         }
@@ -246,6 +249,41 @@ private:
             }
         }
         return i + 1;
+    }
+
+    // `# Output: a` goes on in the comments right below it that are aligned
+    // under its value (`#         b`), or that say `# Output: b` again: one
+    // statement's output, a line per comment. A comment aligned otherwise is
+    // a remark of its own. Appends to `expected`; returns the last token read.
+    std::size_t read_output_continuation(const Comment& comment, std::string_view value, std::size_t i,
+                                         std::string& expected) {
+        const PyToken& first = *comment.token;
+        const std::size_t indent = static_cast<std::size_t>(value.data() - first.text.data()) - 1;  // after the `#`
+        std::size_t last = i;
+        while (std::size_t next = next_comment_line(last)) {
+            const PyToken& token = m_tokens[next];
+            const std::string_view body = std::string_view(token.text).substr(1);
+            std::string_view more;
+            std::string_view remark;
+            const std::size_t blanks = body.find_first_not_of(' ');
+            if (strip_output_label(trim(body), &more)) {
+                more = split_remark(more, &remark);
+                if (more.empty() || !remark.empty()) {
+                    break;
+                }
+            } else if (token.column == first.column && blanks != std::string_view::npos && blanks >= indent) {
+                more = body.substr(indent);
+                while (!more.empty() && (more.back() == ' ' || more.back() == '\t')) {
+                    more.remove_suffix(1);
+                }
+            } else {
+                break;
+            }
+            expected += '\n';
+            expected += more;
+            last = next;
+        }
+        return last;
     }
 
     // `# Output:` alone, then `# line` comments: the lines printed since the

@@ -147,6 +147,10 @@ std::string expectation_refusal(const SnippetReport& item, std::size_t index, co
     if (written.kind == ExpectationKind::raises) {
         return "an expected exception is not rewritten; fix it by hand";
     }
+    if (written.kind == ExpectationKind::output_comment && written.expected.find('\n') != std::string::npos) {
+        return "the expected output goes on over several comment lines, which --update does not rewrite; fix them "
+               "by hand (or write one `# Output:` block, which it does)";
+    }
     if (result.how == "not-run") {
         return "the statement did not run, so there is no value to write";
     }

@@ -168,3 +168,37 @@ TEST_CASE("is_exception_name knows exception classes from other capitalised word
     CHECK_FALSE(is_exception_name("Value Error"));
     CHECK_FALSE(is_exception_name(""));
 }
+
+TEST_CASE("comments aligned under an # Output: value go on with it, one line each", "[python_expectations]") {
+    const auto found = expectations_of({"print('a\\nb\\n  c')  # Output: a",
+                                        "                    #         b",
+                                        "                    #           c",
+                                        "print(1)  # Output: 1",
+                                        "          # the count, not an output line",
+                                        "print(2)  # Output: 2",
+                                        "# b"},
+                                       5);
+    REQUIRE(found.size() == 3);
+    CHECK(found[0].kind == ExpectationKind::output_comment);
+    CHECK(found[0].expected == "a\nb\n  c");  // deeper indentation is kept
+    CHECK(found[0].line == 5);
+    CHECK(found[0].statement_line == 5);
+    // Aligned with the `#` but not under the value: a remark, not output.
+    CHECK(found[1].expected == "1");
+    // Not aligned at all: a comment of its own.
+    CHECK(found[2].expected == "2");
+}
+
+TEST_CASE("consecutive # Output: comments after one statement are its output line by line", "[python_expectations]") {
+    const auto found = expectations_of({"for x in range(2):", "    print(x)", "# Output: 0", "# Output: 1",
+                                        "print(2)", "# Output: 2", "# Output: 3 (a remark ends the run)"},
+                                       1);
+    REQUIRE(found.size() == 3);
+    CHECK(found[0].expected == "0\n1");
+    CHECK(found[0].line == 3);
+    CHECK(found[0].statement_line == 1);
+    CHECK(found[1].expected == "2");
+    CHECK(found[1].statement_line == 5);
+    CHECK(found[2].expected == "3");
+    CHECK(found[2].remark == "(a remark ends the run)");
+}

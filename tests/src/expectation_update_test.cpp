@@ -420,3 +420,17 @@ TEST_CASE("a one-line comment becomes a block only where one can stand", "[expec
     // A comment line right below would be read into the block.
     CHECK(contains(refused({"print(f())  # Output: 1", "# more about it"}, 2), "read back"));
 }
+
+TEST_CASE("an # Output: value that goes on over several comments is refused, not half rewritten",
+          "[expectation_update]") {
+    for (const std::string& before : {lines({"```python", "for x in range(2):", "    print(x + 1)", "# Output: 0",
+                                             "# Output: 1", "```"}),
+                                      lines({"```python", "print('a\\nb')  # Output: x", "               #         y",
+                                             "```"})}) {
+        INFO(before);
+        const int line = before.find("for x") != std::string::npos ? 4 : 2;
+        const DocumentUpdate result = update(before, {{line, "1\n2"}});
+        CHECK(result.bytes == before);
+        CHECK(contains(only_refusal(result), "goes on over several comment lines"));
+    }
+}
