@@ -452,3 +452,17 @@ TEST_CASE("a statement only the compiler rejects fails where it stands, not in a
     CHECK(ran.verdicts[1].expectations[0].ok);  // the statement before it ran
     require_next_snippet_ran(ran);
 }
+
+TEST_CASE("C extension modules load in the embedded interpreter", "[python_runner]") {
+    // They find the interpreter's symbols in snipcheck itself when CPython is
+    // linked statically: one missing from the export list fails the import.
+    const Ran ran = run_markdown(
+        "```python\nimport _decimal, _sqlite3, _ctypes, pyexpat, zlib, _hashlib, _json, _lzma, _bz2, array, mmap\n"
+        "from decimal import Decimal\nprint(Decimal('1.10') + Decimal('2.20'))  # Output: 3.30\n"
+        "import sqlite3\nprint(sqlite3.connect(':memory:').execute('select 1 + 1').fetchone())  # Output: (2,)\n"
+        "import ctypes\nprint(ctypes.c_int(7).value)  # Output: 7\n```\n");
+    REQUIRE(ran.outputs.size() == 1);
+    INFO(ran.outputs[0].traceback);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[0].expectations.size() == 3);
+}
