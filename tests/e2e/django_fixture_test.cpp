@@ -154,3 +154,19 @@ TEST_CASE("models replayed for later snippets stay the same models, their rows k
     CHECK(second["status"] == "pass");
     CHECK(second["replayed"] == first["replayed"]);
 }
+
+TEST_CASE("a test whose class set-up failed is reported as not run, not as passing", "[e2e][django]") {
+    const json tests = snippet_with("class DrawerFixtureTests(TestCase)");
+    INFO(tests.dump(1));
+    CHECK(tests["status"] == "fail");
+    bool method_seen = false;
+    for (const json& expectation : tests["expectations"]) {
+        CHECK(expectation["ok"] == false);
+        if (expectation["expected"] == "DrawerFixtureTests.test_never_runs passes") {
+            method_seen = true;
+            CHECK(expectation["actual"].get<std::string>().find("did not run") != std::string::npos);
+            CHECK(expectation["actual"].get<std::string>().find("no_such_drawers") != std::string::npos);
+        }
+    }
+    CHECK(method_seen);
+}
