@@ -8,6 +8,7 @@
 #   out: JSON lines: {"event": "ready"}, then one {"event": "result"} per
 #        snippet (each snippet starts when the previous result is sent), then
 #        {"event": "done"}. The C++ side kills the process on timeout.
+import __future__
 import ast
 import bisect
 import builtins
@@ -174,6 +175,7 @@ class Snippet:
         self._names = None
         self._codes = {}  # (id of the first statement, statements, mode) -> code
         self._groups = None
+        self._future = None  # compiler flags of its `from __future__` imports
 
     def doc_line(self, line):
         if 1 <= line <= len(self.line_map):
@@ -197,16 +199,31 @@ class Snippet:
 
     def _compile(self, nodes, mode):
         """From the statements' source text when they own whole lines
-        (several times faster than compiling the tree), else from the tree."""
+        (several times faster than compiling the tree), else from the tree.
+        Each group carries the snippet's `from __future__` imports, as one
+        compile of the whole file would."""
+        flags = self._future_flags()
         text = self._text_of(nodes)
         if text is not None:
             first, source = text
-            return _shifted(compile(source, self.path, mode), first - 1 + self.offset)
+            return _shifted(compile(source, self.path, mode, flags, True), first - 1 + self.offset)
         if mode == "single":
-            code = compile(ast.Interactive(body=nodes), self.path, "single")
+            code = compile(ast.Interactive(body=nodes), self.path, "single", flags, True)
         else:
-            code = compile(ast.Module(body=nodes, type_ignores=[]), self.path, "exec")
+            code = compile(ast.Module(body=nodes, type_ignores=[]), self.path, "exec", flags, True)
         return _shifted(code, self.offset) if self.offset else code
+
+    def _future_flags(self):
+        if self._future is None:
+            self._future = 0
+            for node in self.tree.body:
+                if not (isinstance(node, ast.ImportFrom) and node.module == "__future__"):
+                    continue
+                for alias in node.names:
+                    feature = getattr(__future__, alias.name, None)
+                    if isinstance(feature, __future__._Feature):
+                        self._future |= feature.compiler_flag
+        return self._future
 
     def _text_of(self, nodes):
         if not self.contiguous:

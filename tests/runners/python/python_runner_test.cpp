@@ -466,3 +466,17 @@ TEST_CASE("C extension modules load in the embedded interpreter", "[python_runne
     CHECK(ran.verdicts[0].status == Status::pass);
     CHECK(ran.verdicts[0].expectations.size() == 3);
 }
+
+TEST_CASE("a snippet's from __future__ imports hold for all its statements", "[python_runner]") {
+    // Statements are compiled in groups; each group must carry the flags.
+    const Ran ran = run_markdown("```python\nfrom __future__ import annotations\n\nclass Leaf:\n"
+                                 "    def twin(self) -> Leaf:\n        return Leaf()\n\n"
+                                 "print(type(Leaf().twin()).__name__)  # Output: Leaf\n"
+                                 "print(Leaf.twin.__annotations__)  # Output: {'return': 'Leaf'}\n```\n\n"
+                                 "```python\nfrom __future__ import barry_as_FLUFL\n"
+                                 "print(eval('3 <> 4'))  # Output: True\n```\n");
+    REQUIRE(ran.outputs.size() == 2);
+    INFO(ran.outputs[0].traceback << ran.outputs[1].traceback);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[1].status == Status::pass);
+}
