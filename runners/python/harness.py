@@ -176,6 +176,7 @@ class Snippet:
         self._codes = {}  # (id of the first statement, statements, mode) -> code
         self._groups = None
         self._future = None  # compiler flags of its `from __future__` imports
+        self._rebinds = None
 
     def doc_line(self, line):
         if 1 <= line <= len(self.line_map):
@@ -328,15 +329,26 @@ class Snippet:
 
     def _symbols(self):
         if self._names is None:
-            self._names = (set(), set())
+            self._names = (set(), set(), set())
             if self.tree is not None:
                 try:
-                    self._names = _names(symtable(self.code, self.path, "exec"))
+                    defines, needs, both = _names(symtable(self.code, self.path, "exec"))
                 except (SyntaxError, ValueError, MemoryError, RecursionError):
                     pass
                 else:
-                    self._names[1].update(_project_imports(self.tree))
+                    needs.update(_project_imports(self.tree))
+                    self._names = (defines, needs, both)
         return self._names
+
+    def rebinds(self, definers, position):
+        """Names the snippet reads at top level before binding them itself
+        (`count += 1`, `a, b = b, a`), among those another snippet of the
+        document defines: the value read comes from an earlier snippet.
+        `position` is this snippet's own."""
+        if self._rebinds is None:
+            others = {name for name in self._symbols()[2] if any(p != position for p in definers.get(name, ()))}
+            self._rebinds = _read_before_bound(self, others) if others else set()
+        return self._rebinds
 
 
 def _names(table):
@@ -363,7 +375,149 @@ def _names(table):
     needs = {name for name in used - defines if not hasattr(builtins, name)}
     needs.discard("__name__")
     needs.discard("__file__")
-    return defines, needs
+    # Bound and read at top level: read first, they need an earlier value too.
+    both = {name for name, flags in table.symbols.items()
+            if flags & DEF_LOCAL and flags & USE and not hasattr(builtins, name)}
+    return defines, needs, both
+
+
+def _read_before_bound(snippet, candidates):
+    """Which of `candidates` the snippet's top-level code reads before it
+    binds them, in the order Python evaluates: an assignment's value before
+    its targets, a loop's iterable before its target; function bodies are
+    not run yet, comprehension variables stay local. A name bound on one
+    branch counts as bound after it. A statement whose text names no
+    candidate is passed over."""
+    bound = set()
+    read = set()
+    lines = snippet.code.split("\n") if snippet.contiguous else None
+    for statement in snippet.tree.body:
+        remaining = candidates - bound
+        if not remaining:
+            break  # typical: bound by the first statements, read after
+        if lines is not None:
+            text = "\n".join(lines[statement.lineno - 1:statement.end_lineno])
+            if not any(name in text for name in remaining):
+                continue
+        _scan(statement, candidates, bound, read)
+    return read
+
+
+def _scan(node, candidates, bound, read):
+    kind = type(node)
+    if kind is ast.Name:
+        if node.id in candidates:
+            if type(node.ctx) is ast.Load:
+                if node.id not in bound:
+                    read.add(node.id)
+            else:
+                bound.add(node.id)
+        return
+    special = _SCAN_ORDER.get(kind)
+    if special is not None:
+        special(node, candidates, bound, read)
+        return
+    for field in kind._fields:
+        value = getattr(node, field, None)
+        if type(value) is list:
+            for item in value:
+                if isinstance(item, ast.AST):
+                    _scan(item, candidates, bound, read)
+        elif isinstance(value, ast.AST) and not isinstance(value, ast.expr_context):
+            _scan(value, candidates, bound, read)
+
+
+def _scan_all(nodes, candidates, bound, read):
+    for node in nodes:
+        if node is not None:
+            _scan(node, candidates, bound, read)
+
+
+def _scan_assign(node, candidates, bound, read):
+    _scan(node.value, candidates, bound, read)
+    _scan_all(node.targets, candidates, bound, read)
+
+
+def _scan_aug_assign(node, candidates, bound, read):
+    target = node.target
+    if type(target) is ast.Name and target.id in candidates and target.id not in bound:
+        read.add(target.id)
+    _scan(node.value, candidates, bound, read)
+    _scan(target, candidates, bound, read)
+
+
+def _scan_value_then_target(node, candidates, bound, read):  # x: T = v, (x := v)
+    if node.value is not None:
+        _scan(node.value, candidates, bound, read)
+        _scan(node.target, candidates, bound, read)
+
+
+def _scan_for(node, candidates, bound, read):
+    _scan(node.iter, candidates, bound, read)
+    _scan(node.target, candidates, bound, read)
+    _scan_all(node.body + node.orelse, candidates, bound, read)
+
+
+def _scan_function(node, candidates, bound, read):
+    _scan_all(getattr(node, "decorator_list", []), candidates, bound, read)
+    _scan_all(node.args.defaults + node.args.kw_defaults, candidates, bound, read)
+    if getattr(node, "name", None):
+        bound.add(node.name)
+
+
+def _scan_class(node, candidates, bound, read):
+    _scan_all(node.decorator_list + node.bases + [k.value for k in node.keywords], candidates, bound, read)
+    bound.add(node.name)
+
+
+def _scan_import(node, candidates, bound, read):
+    for alias in node.names:
+        bound.add(alias.asname or alias.name.split(".")[0])
+
+
+def _scan_handler(node, candidates, bound, read):
+    _scan_all([node.type], candidates, bound, read)
+    if node.name:
+        bound.add(node.name)
+    _scan_all(node.body, candidates, bound, read)
+
+
+def _scan_comprehension(node, candidates, bound, read):
+    # The first iterable is evaluated outside; the rest is the
+    # comprehension's own scope, whose targets bind nothing outside.
+    _scan(node.generators[0].iter, candidates, bound, read)
+    inner = set(bound)
+    for generator in node.generators:
+        if generator is not node.generators[0]:
+            _scan(generator.iter, candidates, inner, read)
+        _scan(generator.target, candidates, inner, read)
+        _scan_all(generator.ifs, candidates, inner, read)
+    _scan_all([getattr(node, part, None) for part in ("elt", "key", "value")], candidates, inner, read)
+
+
+def _scan_capture(node, candidates, bound, read):  # match patterns
+    _scan_all([getattr(node, "pattern", None)] + getattr(node, "patterns", []), candidates, bound, read)
+    for name in (getattr(node, "name", None), getattr(node, "rest", None)):
+        if name:
+            bound.add(name)
+
+
+def _scan_nothing(node, candidates, bound, read):
+    pass
+
+
+_SCAN_ORDER = {
+    ast.Assign: _scan_assign, ast.AugAssign: _scan_aug_assign,
+    ast.AnnAssign: _scan_value_then_target, ast.NamedExpr: _scan_value_then_target,
+    ast.For: _scan_for, ast.AsyncFor: _scan_for,
+    ast.FunctionDef: _scan_function, ast.AsyncFunctionDef: _scan_function, ast.Lambda: _scan_function,
+    ast.ClassDef: _scan_class, ast.Import: _scan_import, ast.ImportFrom: _scan_import,
+    ast.ExceptHandler: _scan_handler,
+    ast.ListComp: _scan_comprehension, ast.SetComp: _scan_comprehension,
+    ast.DictComp: _scan_comprehension, ast.GeneratorExp: _scan_comprehension,
+    ast.MatchAs: _scan_capture, ast.MatchStar: _scan_capture, ast.MatchMapping: _scan_capture,
+    ast.Global: _scan_nothing, ast.Nonlocal: _scan_nothing,
+}
 
 
 def _project_imports(tree):
@@ -428,13 +582,19 @@ def _replay_plan(snippets, position, avoid, definers):
     if target.mode == "document":
         return [i for i in range(position) if i not in avoid and snippets[i].tree is not None]
     chosen = set()
-    pending = [(position, name) for name in target.needs]
+    pending = [(position, name, True) for name in target.needs]
+    pending += [(position, name, False) for name in target.rebinds(definers, position)]
     while pending:
-        user, name = pending.pop()
-        j = _definer(definers.get(name, ()), user, position)
+        user, name, forward = pending.pop()
+        positions = definers.get(name, ())
+        if not forward:
+            # A value the snippet updates comes from before it, never after.
+            positions = positions[:bisect.bisect_left(positions, user)]
+        j = _definer(positions, user, position)
         if j is not None and j not in chosen:
             chosen.add(j)
-            pending.extend((j, needed) for needed in snippets[j].needs)
+            pending.extend((j, needed, True) for needed in snippets[j].needs)
+            pending.extend((j, needed, False) for needed in snippets[j].rebinds(definers, j))
     return sorted(chosen)
 
 
@@ -497,10 +657,14 @@ class Runner:
                           % (self.path, line, (getattr(error, "text", None) or "").strip(), name, message))
             return self._finish(result, began)
         if self._definers is None:
+            # Everything about the snippets to come, in one pass while the
+            # compiler and this code are in the CPU cache (see precompile).
             self._definers = _definers(self.snippets, self.avoid)
-            for later in self.snippets[position:]:
-                if later.language != "django-template":
+            for at in range(position, len(self.snippets)):
+                later = self.snippets[at]
+                if later.language != "django-template" and later.tree is not None:
                     later.precompile()
+                    later.rebinds(self._definers, at)
         for j in _replay_plan(self.snippets, position, self.avoid, self._definers):
             result["replayed"].append(self.snippets[j].id)
             self._replay(self.snippets[j], module)

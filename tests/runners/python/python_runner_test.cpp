@@ -480,3 +480,23 @@ TEST_CASE("a snippet's from __future__ imports hold for all its statements", "[p
     CHECK(ran.verdicts[0].status == Status::pass);
     CHECK(ran.verdicts[1].status == Status::pass);
 }
+
+TEST_CASE("a name a snippet updates before binding it gets the earlier snippet's value", "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```python\nsteps += 1\n```\n\n"                                          // 0: steps only defined later
+        "```python\nsteps = 10\nleft, right = 'L', 'R'\nbag = [1]\n```\n\n"      // 1
+        "```python\nsteps += 5\nprint(steps)  # Output: 15\n```\n\n"             // 2
+        "```python\nleft, right = right, left\nprint(left, right)  # Output: R L\n```\n\n"  // 3
+        "```python\nfor n in range(3):\n    bag += [n]\nprint(bag)  # Output: [1, 0, 1, 2]\n```\n\n"  // 4
+        "```python\nsquares = [steps * k for k in range(2)]\nprint(squares)  # Output: [0, 15]\n```\n");  // 5
+    REQUIRE(ran.outputs.size() == 6);
+    // A value is never taken from a snippet further down.
+    CHECK(ran.verdicts[0].status == Status::error);
+    CHECK(ran.outputs[0].exception_type == "NameError");
+    for (std::size_t i = 2; i < 6; ++i) {
+        INFO(i << ": " << ran.outputs[i].traceback);
+        CHECK(ran.verdicts[i].status == Status::pass);
+    }
+    // The latest definition before it wins: snippet 2's steps (15), which replays snippet 1 first.
+    CHECK(ran.outputs[5].replayed.size() == 2);
+}
