@@ -607,6 +607,7 @@ class Runner:
         self.snippets = [Snippet(spec, self.path) for spec in request["snippets"]]
         self.avoid = set(request.get("avoid", ()))
         self._definers = None
+        self._replays_missing = []  # (module, snippet) of this snippet's replays that lacked one
         self.dirty = False
         _register_source(self.path, self.snippets)
 
@@ -665,6 +666,7 @@ class Runner:
                 if later.language != "django-template" and later.tree is not None:
                     later.precompile()
                     later.rebinds(self._definers, at)
+        self._replays_missing = []
         for j in _replay_plan(self.snippets, position, self.avoid, self._definers):
             result["replayed"].append(self.snippets[j].id)
             self._replay(self.snippets[j], module)
@@ -753,8 +755,20 @@ class Runner:
         for statement in snippet.tree.body:
             try:
                 exec(snippet.compile([statement], "exec"), module.__dict__)
-            except (Exception, SystemExit, StdinRead):
+            except (Exception, SystemExit, StdinRead) as error:
+                missing = _missing_module(statement, error)
+                if missing:
+                    self._replays_missing.append((missing, snippet))
                 break
+
+    def _missing_through_replay(self, error):
+        """The module a replayed snippet could not import, when the name this
+        NameError misses is one that snippet would have defined."""
+        if isinstance(error, NameError):
+            for missing, snippet in self._replays_missing:
+                if getattr(error, "name", None) in snippet.defines:
+                    return missing
+        return None
 
     def _run_statements(self, snippet, group, module, result):
         statement = group[0]
@@ -789,7 +803,7 @@ class Runner:
                               traceback=self._format(error))
             if not expected:
                 result["end"] = "raised"
-                missing = _missing_module(statement, error)
+                missing = _missing_module(statement, error) or self._missing_through_replay(error)
                 if missing and "missing_module" not in result:
                     result["missing_module"] = missing
                 # A script stops at its first exception; doctest goes on to the next example.

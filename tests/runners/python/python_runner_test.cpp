@@ -500,3 +500,18 @@ TEST_CASE("a name a snippet updates before binding it gets the earlier snippet's
     // The latest definition before it wins: snippet 2's steps (15), which replays snippet 1 first.
     CHECK(ran.outputs[5].replayed.size() == 2);
 }
+
+TEST_CASE("a snippet whose definitions come from a snippet lacking a library is skipped too", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nimport snipcheck_no_such_module\n"
+                                 "grid = snipcheck_no_such_module.zeros(2)\n```\n\n"
+                                 "```python\nprint(grid)\n```\n\n"
+                                 "```python\nprint(no_such_name_anywhere, grid)\n```\n\n" + k_next_snippet);
+    REQUIRE(ran.outputs.size() == 4);
+    CHECK(ran.verdicts[0].status == Status::skip);
+    CHECK(ran.verdicts[1].status == Status::skip);
+    CHECK(ran.verdicts[1].message.find("snipcheck_no_such_module") != std::string::npos);
+    // The name it misses is not one the replayed snippet defines: the document's error.
+    CHECK(ran.verdicts[2].status == Status::error);
+    CHECK(ran.outputs[2].exception_message.find("no_such_name_anywhere") != std::string::npos);
+    require_next_snippet_ran(ran);
+}
