@@ -329,16 +329,26 @@ class Snippet:
 
     def _symbols(self):
         if self._names is None:
-            self._names = (set(), set(), set())
+            self._names = (set(), set(), set(), set())
             if self.tree is not None:
                 try:
-                    defines, needs, both = _names(symtable(self.code, self.path, "exec"))
+                    table = symtable(self.code, self.path, "exec")
                 except (SyntaxError, ValueError, MemoryError, RecursionError):
                     pass
                 else:
-                    needs.update(_project_imports(self.tree))
-                    self._names = (defines, needs, both)
+                    defines, needs, both = _names(table)
+                    project = _project_imports(self.tree)
+                    needs.update(project)
+                    # `from .models import Book` alone defines no Book: it
+                    # finds the one an earlier snippet defined.
+                    imported = {name for name in project if not table.symbols.get(name, 0) & DEF_LOCAL}
+                    self._names = (defines, needs, both, imported)
         return self._names
+
+    @property
+    def imported_only(self):
+        """Names the snippet binds only by importing them from the reader's project."""
+        return self._symbols()[3]
 
     def rebinds(self, definers, position):
         """Names the snippet reads at top level before binding them itself
@@ -546,16 +556,26 @@ def _register_source(path, snippets):
     linecache.cache[path] = (sum(map(len, lines)), None, lines, path)
 
 
-def _definers(snippets, avoid):
+class _Definers(dict):
     """Name -> ascending positions of the snippets that define it at top
     level (those that parse and are not avoided), so that a plan looks a
-    name up instead of scanning the document for each snippet."""
-    index = {}
+    name up instead of scanning the document for each snippet. Snippets
+    that only import the name from the reader's project are in `importers`:
+    replayed for it only when no snippet defines it (its stand-in then)."""
+
+    def __init__(self):
+        super().__init__()
+        self.importers = {}
+
+
+def _definers(snippets, avoid):
+    index = _Definers()
     for position, snippet in enumerate(snippets):
         if position in avoid or snippet.tree is None:
             continue
+        imported = snippet.imported_only
         for name in snippet.defines:
-            index.setdefault(name, []).append(position)
+            (index.importers if name in imported else index).setdefault(name, []).append(position)
     return index
 
 
@@ -591,6 +611,8 @@ def _replay_plan(snippets, position, avoid, definers):
             # A value the snippet updates comes from before it, never after.
             positions = positions[:bisect.bisect_left(positions, user)]
         j = _definer(positions, user, position)
+        if j is None and name not in definers:
+            j = _definer(definers.importers.get(name, ()), user, position)
         if j is not None and j not in chosen:
             chosen.add(j)
             pending.extend((j, needed, True) for needed in snippets[j].needs)

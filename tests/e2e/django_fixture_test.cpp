@@ -170,3 +170,14 @@ TEST_CASE("a test whose class set-up failed is reported as not run, not as passi
     }
     CHECK(method_seen);
 }
+
+TEST_CASE("alternative admin registrations of a document's model each work", "[e2e][django]") {
+    const json decorated = snippet_with("class LampAdmin(admin.ModelAdmin)");
+    INFO(decorated.dump(1));
+    CHECK(decorated["status"] == "pass");
+    // Only the model is replayed, not the other registration that imports it.
+    CHECK(decorated["replayed"].size() == 1);
+    const json contrib = snippet_with("admin.site.register(User)");
+    CHECK(contrib["status"] == "error");
+    CHECK(contrib["exception"]["type"].get<std::string>().find("AlreadyRegistered") != std::string::npos);
+}

@@ -515,3 +515,20 @@ TEST_CASE("a snippet whose definitions come from a snippet lacking a library is 
     CHECK(ran.outputs[2].exception_message.find("no_such_name_anywhere") != std::string::npos);
     require_next_snippet_ran(ran);
 }
+
+TEST_CASE("a snippet that only imports a name from the project is replayed for it only when nothing defines it",
+          "[python_runner]") {
+    const Ran ran = run_markdown("```python\n# shop/models.py\nclass Item:\n    kind = 'real'\n```\n\n"
+                                 "```python\nfrom .models import Item\nprint('imported')\n```\n\n"
+                                 "```python\nprint(Item.kind)  # Output: real\n```\n\n"
+                                 "```python\nfrom .models import Gadget\n```\n\n"
+                                 "```python\nprint(type(Gadget).__name__ != 'NoneType')  # Output: True\n```\n");
+    REQUIRE(ran.outputs.size() == 5);
+    CHECK(ran.verdicts[2].status == Status::pass);
+    // The class, not the snippet that imports it (whose print would run again).
+    REQUIRE(ran.outputs[2].replayed.size() == 1);
+    CHECK(ran.outputs[2].replayed[0] == ran.extracted.snippets[0].id);
+    // Nothing defines Gadget: the import's stand-in is what there is.
+    CHECK(ran.verdicts[4].status == Status::pass);
+    CHECK(ran.outputs[4].replayed == std::vector<std::string>{ran.extracted.snippets[3].id});
+}
