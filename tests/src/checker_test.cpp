@@ -368,3 +368,20 @@ TEST_CASE("a snippet that needed a server the run lacks is a skip that says why"
     CHECK(verdict.status == Status::skip);
     CHECK(verdict.message == "needs a Redis server: redis-server is not installed (Debian package redis-server)");
 }
+
+TEST_CASE("a failure only in what stand-ins printed cannot be checked: a skip, not a fail", "[checker]") {
+    Snippet snippet = snippet_at(2, 4);
+    snippet.expectations.push_back(expect(ExpectationKind::doctest, 3, 2, "<QuerySet [<Post: Hello>]>"));
+    RunOutput run;
+    run.statements = {statement(2, "<stand-in blog.models.Post.objects.all>\n")};
+    run.stubs = {"blog.models.Post"};
+    Verdict verdict = check(snippet, run);
+    CHECK(verdict.status == Status::skip);
+    CHECK(verdict.message.find("stand-ins for the reader's project (blog.models.Post)") != std::string::npos);
+
+    // Another expectation that fails on real output fails the snippet.
+    snippet.expectations.push_back(expect(ExpectationKind::output_comment, 4, 4, "2"));
+    run.statements.push_back(statement(4, "3\n"));
+    verdict = check(snippet, run);
+    CHECK(verdict.status == Status::fail);
+}
