@@ -10,7 +10,7 @@ namespace snipcheck {
 
 struct CompareResult {
     bool ok = false;
-    std::string how;   // the rule that matched: "exact", "whitespace", "address", "value", "wildcard", "unquoted"
+    std::string how;   // the rule that matched: "exact", "whitespace", "address", "value", "wildcard", "unquoted", "class-name"
     std::string diff;  // when !ok: "- expected line" / "+ actual line" for the lines that differ
 };
 

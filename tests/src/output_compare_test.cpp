@@ -134,3 +134,15 @@ TEST_CASE("large outputs compare and diff without hanging, the diff capped", "[o
     CHECK(how(std::string(100000, '['), std::string(100000, '[')) == "exact");
     CHECK(how(std::string(100000, '[') + "1", std::string(100000, '[') + "2") == "");
 }
+
+TEST_CASE("a class shown as IPython shows it matches the standard REPL's <class '...'>", "[output_compare]") {
+    CHECK(compare_output("complex", "<class 'complex'>").ok);
+    CHECK(compare_output("complex", "<class 'complex'>").how == "class-name");
+    CHECK(compare_output("(str, list)", "(<class 'str'>, <class 'list'>)").ok);
+    CHECK(compare_output("collections.OrderedDict", "<class 'collections.OrderedDict'>").ok);
+    // The name still has to be the same class.
+    CHECK_FALSE(compare_output("int", "<class 'float'>").ok);
+    CHECK_FALSE(compare_output("OrderedDict", "<class 'collections.OrderedDict'>").ok);
+    // Text that only looks like the start of one is left as it is.
+    CHECK_FALSE(compare_output("x", "<class 'x y'>").ok);
+}
