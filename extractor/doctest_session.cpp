@@ -2,6 +2,7 @@
 
 #include "extractor/line_classifier.hpp"
 #include "extractor/python_expectations.hpp"
+#include "extractor/value_syntax.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -12,6 +13,37 @@ bool is_prompt(std::string_view line, std::string_view prompt) {
 
 std::string_view after_prompt(std::string_view line) {
     return line.size() > 4 ? line.substr(4) : std::string_view{};
+}
+
+bool is_comment(std::string_view line) { return trim(line).substr(0, 1) == "#"; }
+
+// "3  # one more" -> "3": a remark after a value the REPL showed.
+std::string_view without_remark(std::string_view line) {
+    const std::size_t hash = line.find("  #");
+    if (hash == std::string_view::npos) {
+        return line;
+    }
+    const std::string_view value = trim(line.substr(0, hash));
+    return !value.empty() && reads_as_value(value) ? line.substr(0, line.find_last_not_of(' ', hash) + 1) : line;
+}
+
+// How the interactive prompt shows an exception without the traceback
+// header: a SyntaxError's `  File "<stdin>", line 1` lines, or the last
+// line alone (`KeyError: 'ink'`). The exception's name, else empty.
+std::string headerless_exception(const std::vector<std::string_view>& output, std::string_view statement) {
+    const std::string name = traceback_exception(output);
+    if (name.empty()) {
+        return {};
+    }
+    const std::string_view first = trim(output.front());
+    if (first.starts_with("File \"<stdin>\"") || first.starts_with("File \"<string>\"")) {
+        return name;
+    }
+    // One line naming the exception; a print( may be printing that text.
+    if (output.size() == 1 && !trim(statement).starts_with("print(")) {
+        return name;
+    }
+    return {};
 }
 
 }  // namespace
@@ -54,6 +86,8 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
             continue;
         }
         const int statement_line = first_line + static_cast<int>(i);
+        const std::size_t code_start = session.code.size();
+        session.example_lines.push_back(statement_line);
         session.code.push_back(after_prompt(line));
         session.line_map.push_back(statement_line);
         ++i;
@@ -68,15 +102,26 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
             output.push_back(remove_indent(lines[i], indent));
             ++i;
         }
+        // A comment after what the prompt showed is the author's remark.
+        while (output.size() > 1 && is_comment(output.back()) && !is_comment(output.front())) {
+            output.pop_back();
+        }
         if (output.empty()) {
             continue;
         }
-        // Some documents write a prompt's output as comments (`>>> f()` then `# 5`).
+        // Some documents write a prompt's output as comments (`>>> f()` then
+        // `# 5`); a comment in words (`# nothing is printed`) is a remark,
+        // unless the statement prints.
         bool all_comments = true;
+        bool all_values = true;
         for (std::string_view out : output) {
-            all_comments = all_comments && trim(out).substr(0, 1) == "#";
+            all_comments = all_comments && is_comment(out);
+            all_values = all_values && reads_as_value(trim(trim(out).substr(1)));
         }
         if (all_comments) {
+            if (!all_values && !trim(session.code[code_start]).starts_with("print(")) {
+                continue;
+            }
             for (std::string_view& out : output) {
                 out = trim(out).substr(1);
                 if (!out.empty() && out.front() == ' ') {
@@ -84,12 +129,19 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
                 }
             }
         }
+        for (std::string_view& out : output) {
+            out = without_remark(out);
+        }
         Expectation expectation;
         expectation.line = output_line;
         expectation.statement_line = statement_line;
+        const std::string headerless = headerless_exception(output, session.code[code_start]);
         if (trim(output.front()).substr(0, 9) == "Traceback") {
             expectation.kind = ExpectationKind::raises;
             expectation.expected = traceback_exception(output);
+        } else if (!headerless.empty()) {
+            expectation.kind = ExpectationKind::raises;
+            expectation.expected = headerless;
         } else {
             expectation.kind = ExpectationKind::doctest;
             for (std::size_t k = 0; k < output.size(); ++k) {

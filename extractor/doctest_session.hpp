@@ -13,6 +13,7 @@ namespace snipcheck::extractor {
 struct DoctestSession {
     std::vector<std::string_view> code;  // source lines without prompts
     std::vector<int> line_map;           // document line of each code line
+    std::vector<int> example_lines;      // document line of each `>>>` prompt
     std::vector<Expectation> expectations;
 };
 

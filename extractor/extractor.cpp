@@ -206,6 +206,7 @@ private:
             rewritten = std::move(session.code);
             code_lines = &rewritten;
             snippet.line_map = std::move(session.line_map);
+            snippet.example_lines = std::move(session.example_lines);
             snippet.expectations = std::move(session.expectations);
         } else if (is_sql_transcript(block.lines)) {
             SqlTranscript transcript = parse_sql_transcript(block.lines, block.first_line);

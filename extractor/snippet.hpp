@@ -53,6 +53,7 @@ struct Snippet {
     SnippetForm form = SnippetForm::fenced;
     std::string code;
     std::vector<int> line_map;  // document line of each code line
+    std::vector<int> example_lines;  // a `>>>` session: the document line of each prompt
     std::vector<Expectation> expectations;
     Directives directives;
     std::vector<std::string> defects;

@@ -157,6 +157,9 @@ class Snippet:
         self.attributed = set(spec.get("attributed_lines", ()))
         self.boundaries = sorted(spec.get("boundaries", ()))
         self.session_form = spec.get("session_form", False)
+        self.example_lines = spec.get("example_lines", ())
+        self.bad_examples = {}  # document line -> the SyntaxError of a `>>>` example that does not parse
+        self.source = self.code  # what is parsed: a session's bad examples become `pass`
         self.mode = spec.get("mode", "auto")
         self.language = spec.get("language", "python")
         self.part_file = spec.get("part_file", "")
@@ -317,25 +320,70 @@ class Snippet:
         except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
             # ValueError: a null byte; the other two: nesting deeper than
             # the parser goes. Each is the snippet's error, not the document's.
-            self._syntax_error = error
-            return
+            tree = self._parse_examples() if self.session_form and isinstance(error, SyntaxError) else None
+            if tree is None:
+                self._syntax_error = error
+                return
+        self._tree = self._at_document_lines(tree)
+
+    def _at_document_lines(self, tree):
         if not self.contiguous:
             for node in ast.walk(tree):
                 for field in ("lineno", "end_lineno"):
                     value = getattr(node, field, None)
                     if value is not None:
                         setattr(node, field, self.doc_line(value))
-        self._tree = tree
+        return tree
+
+    def _parse_examples(self):
+        """A session runs example by example, as doctest does: an example
+        that does not parse fails alone (its SyntaxError raised where it
+        stands) and the others run. None when the session cannot be split."""
+        starts = set(self.example_lines)
+        lines = self.code.split("\n")
+        bounds = [k for k in range(len(lines)) if k < len(self.line_map) and self.line_map[k] in starts]
+        if not bounds or bounds[0] != 0:
+            return None
+        patched = list(lines)
+        for first, end in zip(bounds, bounds[1:] + [len(lines)]):
+            try:
+                # Compiled, not only parsed: `yield` in a comprehension or a
+                # `return` at top level fails after the parser.
+                compile("\n".join(lines[first:end]), self.path, "exec", dont_inherit=True)
+            except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
+                line = self.line_map[first]
+                message = getattr(error, "msg", None) or str(error)
+                self.bad_examples[line] = SyntaxError(message, (self.path, line, getattr(error, "offset", None) or 1,
+                                                                lines[first]))
+                patched[first:end] = ["pass"] + [""] * (end - first - 1)
+        if not self.bad_examples:
+            return None
+        self.source = "\n".join(patched)
+        try:
+            return ast.parse(self.source, filename=self.path)
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return None
 
     def _symbols(self):
         if self._names is None:
             self._names = (set(), set(), set(), set())
             if self.tree is not None:
                 try:
-                    table = symtable(self.code, self.path, "exec")
+                    table = symtable(self.source, self.path, "exec")
                 except (SyntaxError, ValueError, MemoryError, RecursionError):
-                    pass
-                else:
+                    # A session whose examples parse but one fails to compile.
+                    table = None
+                    if self.session_form and not self.bad_examples:
+                        tree = self._parse_examples()
+                        if tree is not None:
+                            self._tree = self._at_document_lines(tree)
+                            self._groups = None
+                            self._codes.clear()
+                            try:
+                                table = symtable(self.source, self.path, "exec")
+                            except (SyntaxError, ValueError, MemoryError, RecursionError):
+                                table = None
+                if table is not None:
                     defines, needs, both = _names(table)
                     project = _project_imports(self.tree)
                     needs.update(project)
@@ -801,6 +849,8 @@ class Runner:
         result["statements"].append(record)
         outcome = "continue"
         try:
+            if line in snippet.bad_examples:
+                raise SyntaxError(*snippet.bad_examples[line].args)
             exec(snippet.compile(group, mode), module.__dict__)
         except StdinRead:
             result.update(end="stdin_read", exception_line=line,

@@ -45,6 +45,7 @@ json snippet_request(const extractor::Snippet& snippet, std::size_t position, do
             {"attributed_lines", std::move(attributed)},
             {"boundaries", std::move(boundaries)},
             {"session_form", snippet.form == extractor::SnippetForm::session},
+            {"example_lines", snippet.example_lines},
             {"mode", snippet.directives.session.empty() ? std::string("auto") : snippet.directives.session},
             {"language", snippet.language},
             {"part_file", snippet.part_file},

@@ -98,3 +98,53 @@ TEST_CASE("an indented session has its indentation removed from code and output"
     CHECK(session.expectations[0].expected == "2");
     CHECK(session.expectations[0].line == 8);
 }
+
+TEST_CASE("an exception shown the way the interactive prompt shows it, without the header, is expected",
+          "[doctest_session]") {
+    const std::vector<std::string_view> lines = {
+        ">>> stock['ink']",                   // 1
+        "KeyError: 'ink'",                    // 2
+        ">>> total == = 4",                   // 3
+        "  File \"<stdin>\", line 1",          // 4
+        "    total == = 4",                   // 5
+        "             ^",                     // 6
+        "SyntaxError: invalid syntax",        // 7
+        ">>> print('ValueError: shown')",     // 8
+        "ValueError: shown",                  // 9
+    };
+    const DoctestSession session = parse_doctest_session(lines, 1);
+    REQUIRE(session.expectations.size() == 3);
+    CHECK(session.expectations[0].kind == ExpectationKind::raises);
+    CHECK(session.expectations[0].expected == "KeyError");
+    CHECK(session.expectations[1].kind == ExpectationKind::raises);
+    CHECK(session.expectations[1].expected == "SyntaxError");
+    // A print shows that text; it raises nothing.
+    CHECK(session.expectations[2].kind == ExpectationKind::doctest);
+    CHECK(session.example_lines == std::vector<int>{1, 3, 8});
+}
+
+TEST_CASE("comments in a session are remarks unless they read as the value shown", "[doctest_session]") {
+    const std::vector<std::string_view> lines = {
+        ">>> noop()",                             // 1
+        "# nothing is printed",                   // 2
+        ">>> pairs",                              // 3
+        "[('a', 1)]",                             // 4
+        "# fine so far",                          // 5
+        ">>> len(pairs) + 1",                     // 6
+        "2  # one more",                          // 7
+        ">>> len(pairs)",                         // 8
+        "# 1",                                    // 9
+        ">>> print('done')",                      // 10
+        "# done and dusted",                      // 11
+        ">>> print('a  # b')",                    // 12
+        "a  # b",                                 // 13
+    };
+    const DoctestSession session = parse_doctest_session(lines, 1);
+    REQUIRE(session.expectations.size() == 5);
+    CHECK(session.expectations[0].statement_line == 3);
+    CHECK(session.expectations[0].expected == "[('a', 1)]");
+    CHECK(session.expectations[1].expected == "2");
+    CHECK(session.expectations[2].expected == "1");  // `# 1` is the value written as a comment
+    CHECK(session.expectations[3].expected == "done and dusted");  // a print's output in words
+    CHECK(session.expectations[4].expected == "a  # b");  // text before the `#` is no value
+}

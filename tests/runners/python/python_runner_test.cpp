@@ -532,3 +532,25 @@ TEST_CASE("a snippet that only imports a name from the project is replayed for i
     CHECK(ran.verdicts[4].status == Status::pass);
     CHECK(ran.outputs[4].replayed == std::vector<std::string>{ran.extracted.snippets[3].id});
 }
+
+TEST_CASE("an example of a session that does not compile fails alone, as in doctest", "[python_runner]") {
+    const Ran ran = run_markdown("```python\nbase = 3\n```\n\n"
+                                 "```python\n>>> width = base + 1\n>>> width * 2\n8\n>>> width == = 2\n"
+                                 "  File \"<stdin>\", line 1\n    width == = 2\n             ^\n"
+                                 "SyntaxError: invalid syntax\n>>> width + 1\n5\n```\n\n"
+                                 "```python\n>>> base\n3\n>>> [(yield v) for v in (1, 2)]\n>>> base + 1\n4\n```\n");
+    REQUIRE(ran.outputs.size() == 3);
+    // The SyntaxError is what the session shows: all three hold, and the
+    // definition the session needs was replayed although it has a bad line.
+    INFO(ran.verdicts[1].message);
+    CHECK(ran.verdicts[1].status == Status::pass);
+    CHECK(ran.verdicts[1].expectations.size() == 3);
+    CHECK(ran.outputs[1].replayed.size() == 1);
+    // Not shown: an error at its own line, the examples around it still checked.
+    CHECK(ran.verdicts[2].status == Status::error);
+    CHECK(ran.outputs[2].exception_type == "SyntaxError");
+    CHECK(ran.outputs[2].exception_line == 21);
+    REQUIRE(ran.verdicts[2].expectations.size() == 2);
+    CHECK(ran.verdicts[2].expectations[0].ok);
+    CHECK(ran.verdicts[2].expectations[1].ok);
+}
