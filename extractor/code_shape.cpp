@@ -65,7 +65,29 @@ bool may_precede_name(std::string_view word) {
 }
 
 // The shape of one line from its tokens [begin, end).
+// reStructuredText that the token checks below would let through: a
+// heading's underline (`=====`, `*****`), a directive or footnote
+// (`.. [#]`), a paragraph that opens a literal block (`Template``::`).
+bool is_rst_markup(std::string_view text) {
+    if (text.starts_with(".. ") || text == ".." || (text.size() > 2 && text.ends_with("::"))) {
+        return true;
+    }
+    return text.size() >= 3 && std::string_view("=-~*^+:").find(text[0]) != std::string_view::npos &&
+           text.find_first_not_of(text[0]) == std::string_view::npos;
+}
+
 LineShape shape_from_tokens(std::string_view text, const PyToken* begin, const PyToken* end) {
+    if (is_rst_markup(text)) {
+        return LineShape::not_code;
+    }
+    // `Content-Type: text/x-rst`, `Python-Version: 3.12`: a header, whose
+    // hyphenated key Python cannot annotate.
+    if (end - begin >= 4 && begin[0].kind == PyTokenKind::name && begin[1].text == "-" &&
+        begin[2].kind == PyTokenKind::name && begin[3].text == ":" &&
+        begin[1].column == begin[0].column + static_cast<int>(begin[0].text.size()) &&
+        begin[2].column == begin[1].column + 1) {
+        return LineShape::not_code;
+    }
     bool strong = false;
     bool operator_code = false;  // an operator prose does not use
     int names = 0;
@@ -91,6 +113,14 @@ LineShape shape_from_tokens(std::string_view text, const PyToken* begin, const P
             // Compared by character: this runs on every token of every line judged.
             const std::string_view op = token.text;
             const char bracket = op.size() == 1 ? op[0] : '\0';
+            if (bracket == '$' || bracket == '?' || bracket == '`') {
+                return LineShape::not_code;  // never Python 3 outside a string
+            }
+            // `https://...` outside a string: a link, not floor division.
+            if (op == "//" && previous != nullptr && previous->text == ":" &&
+                previous->column + 1 == token.column) {
+                return LineShape::not_code;
+            }
             if (bracket == '(' || bracket == '[' || bracket == '{') {
                 ++depth;
                 operator_code = operator_code || bracket != '(';

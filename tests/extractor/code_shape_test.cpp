@@ -50,3 +50,17 @@ TEST_CASE("python_block_shapes judges each line of a long block once", "[code_sh
     const std::vector<LineShape> first = python_block_shapes(lines, tokens, 3);
     CHECK(first == std::vector<LineShape>(3, LineShape::strong));
 }
+
+TEST_CASE("python_line_shape: reStructuredText markup and mail headers are not Python", "[code_shape]") {
+    for (const char* line : {"==========", "**************", "~~~~~", ".. [#] a note", ".. note::", "``str.format()``::",
+                             "Padding came up in :ref:`formatting`, where", "Version: $Revision$",
+                             "Content-Type: text/x-rst", "Resolution: https://example.org/x", "print(a?)"}) {
+        INFO(line);
+        CHECK(python_line_shape(line) == LineShape::not_code);
+    }
+    // Python that looks alike.
+    for (const char* line : {"...", "x = a - b", "a[1::2]", "x = y // 2", "s = 'https://example.org'", "__ = 1"}) {
+        INFO(line);
+        CHECK(python_line_shape(line) != LineShape::not_code);
+    }
+}

@@ -129,3 +129,13 @@ TEST_CASE("a label line heading a code paragraph is not part of the code", "[pla
     CHECK(lexed.blocks[0].first_line == 4);
     CHECK(strings_of(lexed.blocks[0].lines) == Strings{"total = add(2, 3)", "print(total)"});
 }
+
+TEST_CASE("reStructuredText in a .txt is prose: a header, underlines, roles, literals and footnotes",
+          "[plain_text_lexer]") {
+    const Document document = load_plain("rst_note.txt");
+    const LexedDocument lexed = lex_plain_text(document);
+    // Only the session is code.
+    REQUIRE(lexed.blocks.size() == 1);
+    CHECK(lexed.blocks[0].first_line == 17);
+    CHECK(strings_of(lexed.blocks[0].lines) == Strings{"  >>> width = 7", "  >>> f'{width:03d}'", "  '007'"});
+}
