@@ -75,6 +75,31 @@ bool is_doctest_session(const std::vector<std::string_view>& lines) {
     return false;
 }
 
+std::size_t session_after_code(const std::vector<std::string_view>& lines) {
+    if (is_doctest_session(lines)) {
+        return 0;
+    }
+    int indent = -1;
+    int triple_quotes = 0;  // odd: the line is inside a string (a docstring showing a session)
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (is_blank(lines[i])) {
+            continue;
+        }
+        if (indent < 0) {
+            indent = indent_width(lines[i]);  // the code's first line
+        } else if (triple_quotes % 2 == 0 && indent_width(lines[i]) == indent &&
+                   is_prompt(remove_indent(lines[i], indent), ">>>")) {
+            return i;
+        }
+        for (std::string_view quote : {std::string_view("\"\"\""), std::string_view("'''")}) {
+            for (std::size_t at = lines[i].find(quote); at != std::string_view::npos; at = lines[i].find(quote, at + 3)) {
+                ++triple_quotes;
+            }
+        }
+    }
+    return 0;
+}
+
 DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines, int first_line) {
     DoctestSession session;
     const int indent = lines.empty() ? 0 : indent_width(lines.front());

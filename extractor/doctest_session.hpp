@@ -24,6 +24,11 @@ std::string traceback_exception(const std::vector<std::string_view>& output);
 // True when the first non-blank line starts with a `>>>` prompt.
 bool is_doctest_session(const std::vector<std::string_view>& lines);
 
+// Code followed by a `>>>` session in one block (a function, then how it
+// behaves): the index of the session's first prompt, 0 when the block is
+// not code then a session.
+std::size_t session_after_code(const std::vector<std::string_view>& lines);
+
 // lines are a block's lines, the first at document line first_line.
 // Output lines run until a blank line or the next prompt; `<BLANKLINE>`
 // stands for an empty line; a traceback becomes a `raises` expectation.

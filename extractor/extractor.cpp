@@ -131,6 +131,34 @@ bool may_hold_files(const Block& block, const Snippet& snippet) {
     return snippet.language == "python" || language_from_tag(block.info) == "python";
 }
 
+// A block of code then a `>>>` session showing it at work becomes two
+// blocks, the code and the session, as a reader runs them.
+void split_sessions_after_code(std::vector<Block>& blocks) {
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const std::string tag = language_from_tag(blocks[b].info);
+        const std::size_t at = tag.empty() || tag == "python" ? session_after_code(blocks[b].lines) : 0;
+        if (at == 0) {
+            continue;
+        }
+        Block session;
+        session.form = blocks[b].form;
+        session.info = blocks[b].info;
+        session.heading = blocks[b].heading;
+        session.first_line = blocks[b].first_line + static_cast<int>(at);
+        session.lines.assign(blocks[b].lines.begin() + static_cast<std::ptrdiff_t>(at), blocks[b].lines.end());
+        session.follows_previous = true;
+        session.end_marker_line = blocks[b].end_marker_line;
+        Block& code = blocks[b];
+        code.lines.resize(at);
+        while (!code.lines.empty() && is_blank(code.lines.back())) {
+            code.lines.pop_back();
+        }
+        code.end_marker_line = 0;
+        blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(b) + 1, std::move(session));
+        ++b;
+    }
+}
+
 class Extractor {
 public:
     Extractor(const Document& document, const Directives& defaults) : m_document(document), m_defaults(defaults) {}
@@ -141,6 +169,7 @@ public:
         // reservation that falls short moves every snippet, so it is
         // generous; pages never written cost no memory.
         m_result.snippets.reserve(2 * lexed.blocks.size() + 16);
+        split_sessions_after_code(lexed.blocks);
         int last_block_snippet = -1;
         for (Block& block : lexed.blocks) {
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {

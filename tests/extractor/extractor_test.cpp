@@ -259,3 +259,19 @@ TEST_CASE("a plain-text settings dict CACHES = {...} over several lines is a pyt
     CHECK(extracted.snippets[3].end_line == 25);
     CHECK(extracted.snippets[3].language == "python");
 }
+
+TEST_CASE("a block holding code and then a >>> session showing it is two snippets", "[extractor]") {
+    const Document document = snipcheck::test::document_from_bytes(
+        "doc.md", "# Halving\n\n    def halve(n):\n        return n / 2\n\n    >>> halve(9)\n    4.5\n\n"
+                  "```python\nx = 1  # not a session: the prompt is inside a string below\ns = '''\n>>> y\n'''\n```\n");
+    const ExtractedDocument extracted = extract(document);
+    REQUIRE(extracted.snippets.size() == 3);
+    CHECK(extracted.snippets[0].form == SnippetForm::indented);
+    CHECK(extracted.snippets[0].line_map == std::vector<int>{3, 4});
+    CHECK(extracted.snippets[1].form == SnippetForm::session);
+    CHECK(extracted.snippets[1].code == "halve(9)");
+    REQUIRE(extracted.snippets[1].expectations.size() == 1);
+    CHECK(extracted.snippets[1].expectations[0].expected == "4.5");
+    CHECK(extracted.snippets[1].example_lines == std::vector<int>{6});
+    CHECK(extracted.snippets[2].form == SnippetForm::fenced);
+}
