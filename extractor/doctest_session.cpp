@@ -157,6 +157,19 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
         for (std::string_view& out : output) {
             out = without_remark(out);
         }
+        // Output, then the traceback of the exception that ended it.
+        std::vector<std::string_view> traceback;
+        for (std::size_t k = 1; k < output.size(); ++k) {
+            if (trim(output[k]).starts_with("Traceback (most recent call last)")) {
+                traceback.assign(output.begin() + static_cast<std::ptrdiff_t>(k), output.end());
+                if (traceback_exception(traceback).empty()) {
+                    traceback.clear();  // not a traceback after all: all of it is output
+                    break;
+                }
+                output.resize(k);
+                break;
+            }
+        }
         Expectation expectation;
         expectation.line = output_line;
         expectation.statement_line = statement_line;
@@ -177,6 +190,14 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
             }
         }
         session.expectations.push_back(std::move(expectation));
+        if (!traceback.empty()) {
+            Expectation raised;
+            raised.kind = ExpectationKind::raises;
+            raised.line = output_line + static_cast<int>(output.size());
+            raised.statement_line = statement_line;
+            raised.expected = traceback_exception(traceback);
+            session.expectations.push_back(std::move(raised));
+        }
     }
     return session;
 }

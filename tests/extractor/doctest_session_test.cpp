@@ -148,3 +148,23 @@ TEST_CASE("comments in a session are remarks unless they read as the value shown
     CHECK(session.expectations[3].expected == "done and dusted");  // a print's output in words
     CHECK(session.expectations[4].expected == "a  # b");  // text before the `#` is no value
 }
+
+TEST_CASE("output and then a traceback in one example are both expected", "[doctest_session]") {
+    const std::vector<std::string_view> lines = {
+        ">>> for item in ['tea', 'soup']:",      // 1
+        "...     print(item, prices[item])",     // 2
+        "...",                                   // 3
+        "tea 2",                                 // 4
+        "Traceback (most recent call last):",    // 5
+        "  File \"<stdin>\", line 2, in <module>",  // 6
+        "KeyError: 'soup'",                      // 7
+    };
+    const DoctestSession session = parse_doctest_session(lines, 1);
+    REQUIRE(session.expectations.size() == 2);
+    CHECK(session.expectations[0].kind == ExpectationKind::doctest);
+    CHECK(session.expectations[0].expected == "tea 2");
+    CHECK(session.expectations[1].kind == ExpectationKind::raises);
+    CHECK(session.expectations[1].expected == "KeyError");
+    CHECK(session.expectations[1].line == 5);
+    CHECK(session.expectations[1].statement_line == 1);
+}

@@ -554,3 +554,16 @@ TEST_CASE("an example of a session that does not compile fails alone, as in doct
     CHECK(ran.verdicts[2].expectations[0].ok);
     CHECK(ran.verdicts[2].expectations[1].ok);
 }
+
+TEST_CASE("an example that prints and then raises is checked on both", "[python_runner]") {
+    const Ran ran = run_markdown("```python\n>>> prices = {'tea': 2}\n>>> for item in ['tea', 'soup']:\n"
+                                 "...     print(item, prices[item])\n...\ntea 2\nTraceback (most recent call last):\n"
+                                 "  File \"<stdin>\", line 2, in <module>\nKeyError: 'soup'\n```\n\n"
+                                 "```python\n>>> for item in ['tea', 'soup']:\n...     print(item)\n...\ntea\n"
+                                 "Traceback (most recent call last):\nKeyError: 'soup'\n```\n");
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[0].expectations.size() == 2);
+    // Printed more than shown, and raised nothing: both expectations fail.
+    CHECK(ran.verdicts[1].status == Status::fail);
+}
