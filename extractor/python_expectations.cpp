@@ -66,6 +66,47 @@ bool read_raises(std::string_view text, bool trailing, std::string* name) {
     return true;
 }
 
+// Where `c` stands outside quotes and brackets in `text`, or npos. For '#'
+// only after a blank (a comment, not a `#` inside a value).
+std::size_t find_top_level(std::string_view text, char c) {
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (quote != 0) {
+            quote = ch == quote ? 0 : quote;
+        } else if (ch == '\'' || ch == '"') {
+            quote = ch;
+        } else if (ch == '(' || ch == '[' || ch == '{') {
+            ++depth;
+        } else if (ch == ')' || ch == ']' || ch == '}') {
+            --depth;
+        } else if (ch == c && depth == 0 && (c != '#' || (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')))) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// An arrow's value and what the author wrote after it: a second comment
+// (`-4.0  # floats too`), words after a comma (`True, both names are one
+// list`), a parenthetical remark. Sets *remark (empty when there is none).
+std::string_view split_arrow_remark(std::string_view text, std::string_view* remark) {
+    text = trim(text);
+    if (const std::size_t hash = find_top_level(text, '#'); hash != std::string_view::npos && hash > 0) {
+        *remark = text.substr(hash);
+        return trim(text.substr(0, hash));
+    }
+    if (const std::size_t comma = find_top_level(text, ','); comma != std::string_view::npos) {
+        const std::string_view value = trim(text.substr(0, comma));
+        if (!value.empty() && reads_as_value(value) && plain_word_run(text.substr(comma + 1)) >= 3) {
+            *remark = text.substr(comma);
+            return value;
+        }
+    }
+    return split_remark(text, remark);
+}
+
 // Open minus closed brackets outside quotes.
 int bracket_balance(std::string_view text) {
     int balance = 0;
@@ -235,7 +276,7 @@ private:
                 last = next;
             }
             std::string_view remark;
-            std::string_view kept = split_remark(arrow_value, &remark);
+            std::string_view kept = split_arrow_remark(arrow_value, &remark);
             if (!kept.empty()) {
                 add(comment.index, statement, ExpectationKind::arrow, kept, remark);
             }

@@ -172,8 +172,17 @@ private:
             return not_run(expectation);
         }
         std::string actual;
+        bool raised = false;
         for (const StatementOutput* statement : statements) {
             actual += statement->output;
+            raised = raised || statement->raised;
+        }
+        // `None  # => None`: the value is None, which a REPL shows as nothing.
+        if (expectation.kind == ExpectationKind::arrow && expectation.expected == "None" && actual.empty() && !raised) {
+            ExpectationResult result = compared(expectation, "None");
+            result.actual = "";
+            result.how = "value";
+            return result;
         }
         return compared(expectation, std::move(actual));
     }

@@ -202,3 +202,17 @@ TEST_CASE("consecutive # Output: comments after one statement are its output lin
     CHECK(found[2].expected == "3");
     CHECK(found[2].remark == "(a remark ends the run)");
 }
+
+TEST_CASE("an arrow's value ends where a second comment or words after a comma begin", "[python_expectations]") {
+    const auto found = expectations_of({"-7.0 // 2  # => -4.0  # floats too", "a is b  # => True, both names are one list",
+                                        "pair  # => (1, 2)", "label  # => 'a # b'", "xs  # => [1, 2], [3]"},
+                                       1);
+    REQUIRE(found.size() == 5);
+    CHECK(found[0].expected == "-4.0");
+    CHECK(found[0].remark == "# floats too");
+    CHECK(found[1].expected == "True");
+    CHECK(found[1].remark == ", both names are one list");
+    CHECK(found[2].expected == "(1, 2)");
+    CHECK(found[3].expected == "'a # b'");  // inside quotes: part of the value
+    CHECK(found[4].expected == "[1, 2], [3]");  // two values, no words
+}

@@ -385,3 +385,16 @@ TEST_CASE("a failure only in what stand-ins printed cannot be checked: a skip, n
     verdict = check(snippet, run);
     CHECK(verdict.status == Status::fail);
 }
+
+TEST_CASE("an arrow saying None holds for an expression the REPL shows as nothing", "[checker]") {
+    Snippet snippet = snippet_at(2, 3);
+    snippet.expectations.push_back(expect(ExpectationKind::arrow, 2, 2, "None"));
+    snippet.expectations.push_back(expect(ExpectationKind::output_comment, 3, 3, "None"));
+    RunOutput run;
+    run.statements = {statement(2, ""), statement(3, "")};
+    const Verdict verdict = check(snippet, run);
+    REQUIRE(verdict.expectations.size() == 2);
+    CHECK(verdict.expectations[0].ok);
+    // An output comment says what was printed: nothing is not None.
+    CHECK_FALSE(verdict.expectations[1].ok);
+}
