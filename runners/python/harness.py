@@ -366,7 +366,7 @@ class Snippet:
 
     def _symbols(self):
         if self._names is None:
-            self._names = (set(), set(), set(), set())
+            self._names = (set(), set(), set(), set(), {}, set())
             if self.tree is not None:
                 try:
                     table = symtable(self.source, self.path, "exec")
@@ -390,8 +390,18 @@ class Snippet:
                     # `from .models import Book` alone defines no Book: it
                     # finds the one an earlier snippet defined.
                     imported = {name for name in project if not table.symbols.get(name, 0) & DEF_LOCAL}
-                    self._names = (defines, needs, both, imported)
+                    self._names = (defines, needs, both, imported, project, _elided(self.tree))
         return self._names
+
+    @property
+    def project_sources(self):
+        """Name -> the project module the snippet imports it from."""
+        return self._symbols()[4]
+
+    @property
+    def elided(self):
+        """Names the snippet defines with `...` standing for the rest."""
+        return self._symbols()[5]
 
     @property
     def imported_only(self):
@@ -583,12 +593,34 @@ def _project_imports(tree):
     Book`): an earlier snippet that defines them is replayed first, so the
     import finds the document's own definition."""
     stubs = _support("stubs")
-    names = set()
+    names = {}  # name -> the module it is imported from
     if stubs is None:
         return names
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and (node.level > 0 or stubs.is_project_module(node.module or "")):
-            names.update(alias.name for alias in node.names if alias.name != "*")
+            module = "." * node.level + (node.module or "")
+            names.update((alias.name, module) for alias in node.names if alias.name != "*")
+    return names
+
+
+def _file_of_module(part_file, module):
+    """Whether a block written as `part_file` (`# kitchen/models.py`) is the
+    module an import names (`kitchen.models`, `.models`)."""
+    if not part_file or not module.strip("."):
+        return False
+    path = module.strip(".").replace(".", "/") + ".py"
+    return part_file == path or part_file.endswith("/" + path) or part_file.rsplit("/", 1)[-1] == path.rsplit("/", 1)[-1]
+
+
+def _elided(tree):
+    """Classes and functions written with `...` for a body part the reader
+    knows from before (`class Book(models.Model): ...` then one new field)."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant) and item.value.value is Ellipsis
+                for item in node.body):
+            names.add(node.name)
     return names
 
 
@@ -614,6 +646,7 @@ class _Definers(dict):
     def __init__(self):
         super().__init__()
         self.importers = {}
+        self.elided = {}  # name -> positions defining it with `...` for a part
 
 
 def _definers(snippets, avoid):
@@ -622,9 +655,30 @@ def _definers(snippets, avoid):
         if position in avoid or snippet.tree is None:
             continue
         imported = snippet.imported_only
+        elided = snippet.elided
         for name in snippet.defines:
             (index.importers if name in imported else index).setdefault(name, []).append(position)
+            if name in elided:
+                index.elided.setdefault(name, []).append(position)
     return index
+
+
+def _preferred(snippets, positions, user, name, definers):
+    """Of the positions defining `name`, those a careful reader would take:
+    the block written as the project file the user imports it from (`from
+    kitchen.models import Recipe` and a `# kitchen/models.py` block), and a
+    complete definition over one that elides its body with `...`."""
+    module = snippets[user].project_sources.get(name)
+    if module:
+        named = [p for p in positions if _file_of_module(snippets[p].part_file, module)]
+        if named:
+            positions = named
+    elided = definers.elided.get(name)
+    if elided:
+        complete = [p for p in positions if p not in elided]
+        if complete:
+            positions = complete
+    return positions
 
 
 def _definer(positions, user, target):
@@ -654,7 +708,7 @@ def _replay_plan(snippets, position, avoid, definers):
     pending += [(position, name, False) for name in target.rebinds(definers, position)]
     while pending:
         user, name, forward = pending.pop()
-        positions = definers.get(name, ())
+        positions = _preferred(snippets, definers.get(name, ()), user, name, definers)
         if not forward:
             # A value the snippet updates comes from before it, never after.
             positions = positions[:bisect.bisect_left(positions, user)]

@@ -567,3 +567,20 @@ TEST_CASE("an example that prints and then raises is checked on both", "[python_
     // Printed more than shown, and raised nothing: both expectations fail.
     CHECK(ran.verdicts[1].status == Status::fail);
 }
+
+TEST_CASE("replay takes the project file an import names, and a complete definition over an elided one",
+          "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```python\n# shop/models.py\nclass Item:\n    kind = 'from models.py'\n```\n\n"
+        "```python\nclass Item:\n    kind = 'another answer'\n```\n\n"
+        "```python\nfrom shop.models import Item\nprint(Item.kind)  # Output: from models.py\n```\n\n"
+        "```python\nclass Box:\n    size = 3\n    color = 'red'\n```\n\n"
+        "```python\nclass Box:\n    ...\n    label = 'new'\n```\n\n"
+        "```python\nprint(Box.size)  # Output: 3\n```\n\n"
+        "```python\nprint(Item.kind)  # Output: another answer\n```\n");
+    REQUIRE(ran.outputs.size() == 7);
+    for (std::size_t i : {2, 5, 6}) {
+        INFO(i << ": " << ran.verdicts[i].message);
+        CHECK(ran.verdicts[i].status == Status::pass);
+    }
+}
