@@ -220,7 +220,7 @@ class Snippet:
     def _future_flags(self):
         if self._future is None:
             self._future = 0
-            for node in self.tree.body:
+            for node in (self.tree.body if "__future__" in self.code else ()):
                 if not (isinstance(node, ast.ImportFrom) and node.module == "__future__"):
                     continue
                 for alias in node.names:
@@ -390,7 +390,8 @@ class Snippet:
                     # `from .models import Book` alone defines no Book: it
                     # finds the one an earlier snippet defined.
                     imported = {name for name in project if not table.symbols.get(name, 0) & DEF_LOCAL}
-                    self._names = (defines, needs, both, imported, project, _elided(self.tree))
+                    elided = _elided(self.tree) if "..." in self.code else set()
+                    self._names = (defines, needs, both, imported, project, elided)
         return self._names
 
     @property
