@@ -66,9 +66,10 @@ bool read_raises(std::string_view text, bool trailing, std::string* name) {
     return true;
 }
 
-// Where `c` stands outside quotes and brackets in `text`, or npos. For '#'
-// only after a blank (a comment, not a `#` inside a value).
-std::size_t find_top_level(std::string_view text, char c) {
+// Calls visit(i, depth) for each character of `text` outside quotes, with
+// the bracket depth before it; stops early when visit returns true.
+template <typename Visit>
+void walk_outside_quotes(std::string_view text, Visit visit) {
     int depth = 0;
     char quote = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -77,15 +78,28 @@ std::size_t find_top_level(std::string_view text, char c) {
             quote = ch == quote ? 0 : quote;
         } else if (ch == '\'' || ch == '"') {
             quote = ch;
+        } else if (visit(i, depth)) {
+            return;
         } else if (ch == '(' || ch == '[' || ch == '{') {
             ++depth;
         } else if (ch == ')' || ch == ']' || ch == '}') {
             --depth;
-        } else if (ch == c && depth == 0 && (c != '#' || (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')))) {
-            return i;
         }
     }
-    return std::string_view::npos;
+}
+
+// Where `c` stands outside quotes and brackets in `text`, or npos. For '#'
+// only after a blank (a comment, not a `#` inside a value).
+std::size_t find_top_level(std::string_view text, char c) {
+    std::size_t found = std::string_view::npos;
+    walk_outside_quotes(text, [&](std::size_t i, int depth) {
+        if (text[i] == c && depth == 0 && (c != '#' || (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')))) {
+            found = i;
+            return true;
+        }
+        return false;
+    });
+    return found;
 }
 
 // An arrow's value and what the author wrote after it: a second comment
@@ -110,18 +124,11 @@ std::string_view split_arrow_remark(std::string_view text, std::string_view* rem
 // Open minus closed brackets outside quotes.
 int bracket_balance(std::string_view text) {
     int balance = 0;
-    char quote = 0;
-    for (char c : text) {
-        if (quote != 0) {
-            quote = c == quote ? 0 : quote;
-        } else if (c == '\'' || c == '"') {
-            quote = c;
-        } else if (c == '(' || c == '[' || c == '{') {
-            ++balance;
-        } else if (c == ')' || c == ']' || c == '}') {
-            --balance;
-        }
-    }
+    walk_outside_quotes(text, [&](std::size_t i, int depth) {
+        const char c = text[i];
+        balance = depth + (c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0);
+        return false;
+    });
     return balance;
 }
 
