@@ -123,7 +123,10 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
         }
         std::vector<std::string_view> output;
         const int output_line = first_line + static_cast<int>(i);
-        while (i < lines.size() && !is_blank(lines[i]) && !is_prompt(remove_indent(lines[i], indent), ">>>")) {
+        // A shell prompt (`$` after `>>> exit()`) ends the session's output.
+        const auto shell_prompt = [](std::string_view text) { return text == "$" || text.starts_with("$ "); };
+        while (i < lines.size() && !is_blank(lines[i]) && !is_prompt(remove_indent(lines[i], indent), ">>>") &&
+               !shell_prompt(trim(lines[i]))) {
             output.push_back(remove_indent(lines[i], indent));
             ++i;
         }

@@ -168,3 +168,10 @@ TEST_CASE("output and then a traceback in one example are both expected", "[doct
     CHECK(session.expectations[1].line == 5);
     CHECK(session.expectations[1].statement_line == 1);
 }
+
+TEST_CASE("a shell prompt after leaving the interpreter is not output", "[doctest_session]") {
+    const DoctestSession session = parse_doctest_session({">>> exit()", "$", ">>> 1 + 1", "2"}, 1);
+    REQUIRE(session.expectations.size() == 1);
+    CHECK(session.expectations[0].expected == "2");
+    CHECK(parse_doctest_session({">>> quit()", "$ python3 app.py"}, 1).expectations.empty());
+}
