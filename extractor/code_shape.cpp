@@ -325,9 +325,38 @@ bool is_sql_statement_start(std::string_view line) {
     return false;
 }
 
+std::size_t shell_prompt_length(std::string_view line) {
+    std::size_t at = 0;
+    if (line.starts_with("(")) {  // a virtual environment: `(env) `
+        const std::size_t close = line.find(')');
+        if (close == std::string_view::npos || close > 40 || close + 1 >= line.size() || line[close + 1] != ' ' ||
+            line.substr(1, close - 1).find(' ') != std::string_view::npos) {
+            return 0;
+        }
+        at = close + 1;
+        while (at < line.size() && line[at] == ' ') {
+            ++at;
+        }
+    }
+    // `user@host:~/src` or `~/project` before the `$`.
+    std::size_t dollar = at;
+    while (dollar < line.size() && line[dollar] != '$' && line[dollar] != ' ' &&
+           (std::isalnum(static_cast<unsigned char>(line[dollar])) != 0 ||
+            std::string_view("_.@:~/-").find(line[dollar]) != std::string_view::npos)) {
+        ++dollar;
+    }
+    if (dollar >= line.size() || line[dollar] != '$') {
+        return 0;
+    }
+    if (dollar + 1 == line.size()) {
+        return dollar + 1;
+    }
+    return line[dollar + 1] == ' ' ? dollar + 2 : 0;
+}
+
 bool is_shell_command(std::string_view line) {
     std::string_view text = trim(line);
-    if (text.substr(0, 2) == "$ ") {
+    if (shell_prompt_length(text) > 0) {
         return true;
     }
     static constexpr std::array<std::string_view, 30> k_commands = {

@@ -31,8 +31,13 @@ bool is_dockerfile_instruction(std::string_view line);
 // capitals or lower case.
 bool is_sql_statement_start(std::string_view line);
 
-// `$ cmd`, or a line starting with a common command (`pip install`, `git`,
-// `docker`, `python manage.py` ...).
+// The length of a shell prompt that starts the line: `$ `, `(env) $ `,
+// `(env) ~/project$ `, `user@host:~/src$ ` (a lone `$` too); 0 when the
+// line does not start with one.
+std::size_t shell_prompt_length(std::string_view line);
+
+// A line after a prompt, or starting with a common command (`pip install`,
+// `git`, `docker`, `python manage.py` ...).
 bool is_shell_command(std::string_view line);
 
 }  // namespace snipcheck::extractor

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "extractor/code_shape.hpp"
 #include "extractor/directive_parser.hpp"
 #include "extractor/doctest_session.hpp"
 #include "extractor/embedded_sql.hpp"
@@ -53,6 +54,11 @@ bool is_output_block(const Block& block, const Snippet& previous) {
         is_doctest_session(block.lines) || is_sql_transcript(block.lines)) {
         return false;
     }
+    // A console block that starts at a prompt shows commands of its own.
+    const auto first = std::find_if(block.lines.begin(), block.lines.end(), [](std::string_view line) { return !is_blank(line); });
+    if (first != block.lines.end() && shell_prompt_length(trim(*first)) > 0 && !block.after_output_label) {
+        return false;
+    }
     if (is_output_tag(block.info) || is_error_tag(block.info) || block.after_output_label) {
         return true;
     }
@@ -79,7 +85,7 @@ Expectation output_block_expectation(const Block& block) {
     const bool console = trim(block.info).substr(0, 7) == "console";
     bool first = true;
     for (std::string_view line : block.lines) {
-        if (console && line.substr(0, 2) == "$ ") {
+        if (console && shell_prompt_length(line) > 0) {
             continue;  // the command that was typed, not its output
         }
         if (!first) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "extractor/code_shape.hpp"
 #include "runners/error_findings.hpp"
 #include "runners/shell/shell_dialect.hpp"
 #include "runners/shell/shellcheck.hpp"
@@ -29,7 +30,7 @@ Script script_of(const extractor::Snippet& snippet) {
     }
     bool transcript = false;
     for (std::string_view line : lines) {
-        transcript = transcript || line.substr(0, 2) == "$ " || line == "$";
+        transcript = transcript || extractor::shell_prompt_length(line) > 0;
     }
     Script script;
     bool continued = false;
@@ -37,8 +38,8 @@ Script script_of(const extractor::Snippet& snippet) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string_view line = lines[i];
         if (transcript) {
-            if (line.substr(0, 2) == "$ ") {
-                line.remove_prefix(2);
+            if (const std::size_t prompt = extractor::shell_prompt_length(line); prompt > 0) {
+                line.remove_prefix(prompt);
                 in_command = true;
             } else if (in_command && (line.substr(0, 2) == "> " || line == ">")) {
                 line.remove_prefix(std::min<std::size_t>(2, line.size()));  // the shell's continuation prompt

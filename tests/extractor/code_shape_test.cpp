@@ -64,3 +64,14 @@ TEST_CASE("python_line_shape: reStructuredText markup and mail headers are not P
         CHECK(python_line_shape(line) != LineShape::not_code);
     }
 }
+
+TEST_CASE("shell_prompt_length: prompts with a virtual environment, a path or a user", "[code_shape]") {
+    CHECK(shell_prompt_length("$ ls") == 2);
+    CHECK(shell_prompt_length("$") == 1);
+    CHECK(shell_prompt_length("(env) $ pip --version") == 8);
+    CHECK(shell_prompt_length("(env) ~/project$ ls") == 17);
+    CHECK(shell_prompt_length("ada@box:~/src$ make") == 15);
+    CHECK(shell_prompt_length("echo $HOME") == 0);
+    CHECK(shell_prompt_length("$5 bill") == 0);
+    CHECK(shell_prompt_length("(a note) $ x") == 0);  // words in the brackets: prose
+}

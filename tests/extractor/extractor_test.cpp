@@ -275,3 +275,15 @@ TEST_CASE("a block holding code and then a >>> session showing it is two snippet
     CHECK(extracted.snippets[1].example_lines == std::vector<int>{6});
     CHECK(extracted.snippets[2].form == SnippetForm::fenced);
 }
+
+TEST_CASE("a console block that starts at a prompt is commands, not the output of the block before", "[extractor]") {
+    const Document document = snipcheck::test::document_from_bytes(
+        "doc.md", "# Prompts\n\n```console\n$ python -m venv env\n```\n\n```console\n(env) $ python -m pip --version\n```\n\n"
+                  "```console\n$ echo hi\n```\n\n```console\nhi\n```\n");
+    const ExtractedDocument extracted = extract(document);
+    REQUIRE(extracted.snippets.size() == 3);
+    CHECK(extracted.snippets[1].code == "(env) $ python -m pip --version");
+    // A console block without a prompt after one is still its output.
+    REQUIRE(extracted.snippets[2].expectations.size() == 1);
+    CHECK(extracted.snippets[2].expectations[0].expected == "hi");
+}

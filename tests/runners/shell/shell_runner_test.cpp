@@ -46,3 +46,15 @@ TEST_CASE("shell runner: continuation prompts of a transcript belong to the comm
     INFO(output.exception_message);
     CHECK(output.end == RunEnd::completed);
 }
+
+TEST_CASE("shell runner: prompts with a virtual environment or a path are prompts, not code") {
+    if (runners::find_program("shellcheck").empty()) {
+        FAIL("shellcheck is not installed (scripts/install-deps installs it)");
+    }
+    const extractor::Snippet transcript = test::only_snippet(
+        "```console\n(env) $ python -m pip --version\npip 23.0.1\n(env) ~/project$ ls\nREADME.md\n```\n");
+    const RunOutput output = runners::shell::run_shell_snippet(transcript, 10);
+    CHECK(output.end == RunEnd::completed);
+    CHECK(output.findings.empty());
+    CHECK(check(transcript, output).status == Status::pass);
+}
