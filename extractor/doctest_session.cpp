@@ -17,14 +17,35 @@ std::string_view after_prompt(std::string_view line) {
 
 bool is_comment(std::string_view line) { return trim(line).substr(0, 1) == "#"; }
 
-// "3  # one more" -> "3": a remark after a value the REPL showed.
-std::string_view without_remark(std::string_view line) {
-    const std::size_t hash = line.find("  #");
-    if (hash == std::string_view::npos) {
-        return line;
+// A statement that shows nothing at the prompt (an assignment, an import,
+// a definition ...): a comment in words below it is the author's remark.
+bool shows_nothing(std::string_view statement) {
+    const std::string_view text = trim(statement);
+    for (std::string_view word : {"import ", "from ", "def ", "class ", "assert ", "pass", "del ", "global "}) {
+        if (text.starts_with(word)) {
+            return true;
+        }
     }
-    const std::string_view value = trim(line.substr(0, hash));
-    return !value.empty() && reads_as_value(value) ? line.substr(0, line.find_last_not_of(' ', hash) + 1) : line;
+    // `name = value`, `a, b = b, a`, `n += 1`: an `=` outside brackets and quotes.
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quote != 0) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ')' || c == ']' || c == '}') {
+            --depth;
+        } else if (c == '=' && depth == 0) {
+            const char before = i > 0 ? text[i - 1] : ' ';
+            const char after = i + 1 < text.size() ? text[i + 1] : ' ';
+            return after != '=' && std::string_view("=!<>").find(before) == std::string_view::npos;
+        }
+    }
+    return false;
 }
 
 // How the interactive prompt shows an exception without the traceback
@@ -39,8 +60,9 @@ std::string headerless_exception(const std::vector<std::string_view>& output, st
     if (first.starts_with("File \"<stdin>\"") || first.starts_with("File \"<string>\"")) {
         return name;
     }
-    // One line naming the exception; a print( may be printing that text.
-    if (output.size() == 1 && !trim(statement).starts_with("print(")) {
+    // One line naming the exception; a print( may be printing that text,
+    // and `Error: ...` or `Warning: ...` alone is how programs report.
+    if (output.size() == 1 && !trim(statement).starts_with("print(") && name != "Error" && name != "Warning") {
         return name;
     }
     return {};
@@ -130,16 +152,12 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
             output.push_back(remove_indent(lines[i], indent));
             ++i;
         }
-        // A comment after what the prompt showed is the author's remark.
-        while (output.size() > 1 && is_comment(output.back()) && !is_comment(output.front())) {
-            output.pop_back();
-        }
         if (output.empty()) {
             continue;
         }
         // Some documents write a prompt's output as comments (`>>> f()` then
-        // `# 5`); a comment in words (`# nothing is printed`) is a remark,
-        // unless the statement prints.
+        // `# 5`); a comment in words under a statement that shows nothing
+        // (`>>> x = 1` then `# so far so good`) is a remark.
         bool all_comments = true;
         bool all_values = true;
         for (std::string_view out : output) {
@@ -147,7 +165,7 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
             all_values = all_values && reads_as_value(trim(trim(out).substr(1)));
         }
         if (all_comments) {
-            if (!all_values && !trim(session.code[code_start]).starts_with("print(")) {
+            if (!all_values && shows_nothing(session.code[code_start])) {
                 continue;
             }
             for (std::string_view& out : output) {
@@ -156,9 +174,6 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
                     out.remove_prefix(1);
                 }
             }
-        }
-        for (std::string_view& out : output) {
-            out = without_remark(out);
         }
         // Output, then the traceback of the exception that ended it.
         std::vector<std::string_view> traceback;

@@ -54,9 +54,13 @@ bool is_output_block(const Block& block, const Snippet& previous) {
         is_doctest_session(block.lines) || is_sql_transcript(block.lines)) {
         return false;
     }
-    // A console block that starts at a prompt shows commands of its own.
+    // After a transcript, a block that starts at a prompt is the next
+    // transcript (`$ python -m venv env`, then `(env) $ pip --version`); after
+    // a script it may show the script being run, with its output.
     const auto first = std::find_if(block.lines.begin(), block.lines.end(), [](std::string_view line) { return !is_blank(line); });
-    if (first != block.lines.end() && shell_prompt_length(trim(*first)) > 0 && !block.after_output_label) {
+    const std::string_view previous_start = trim(std::string_view(previous.code).substr(0, previous.code.find('\n')));
+    if (first != block.lines.end() && shell_prompt_length(trim(*first)) > 0 && !block.after_output_label &&
+        shell_prompt_length(previous_start) > 0) {
         return false;
     }
     if (is_output_tag(block.info) || is_error_tag(block.info) || block.after_output_label) {

@@ -88,12 +88,15 @@ void walk_outside_quotes(std::string_view text, Visit visit) {
     }
 }
 
-// Where `c` stands outside quotes and brackets in `text`, or npos. For '#'
-// only after a blank (a comment, not a `#` inside a value).
+// Where `c` stands outside quotes, brackets and `<...>` reprs in `text`, or
+// npos. For '#' only after a blank (a comment, not a `#` inside a value).
 std::size_t find_top_level(std::string_view text, char c) {
     std::size_t found = std::string_view::npos;
+    int angles = 0;  // `<Issue #12>`, `<Point: 1, 2>`
     walk_outside_quotes(text, [&](std::size_t i, int depth) {
-        if (text[i] == c && depth == 0 && (c != '#' || (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')))) {
+        angles += text[i] == '<' ? 1 : text[i] == '>' && angles > 0 ? -1 : 0;
+        if (text[i] == c && depth == 0 && angles == 0 &&
+            (c != '#' || (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')))) {
             found = i;
             return true;
         }

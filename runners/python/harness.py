@@ -351,10 +351,11 @@ class Snippet:
                 # `return` at top level fails after the parser.
                 compile("\n".join(lines[first:end]), self.path, "exec", dont_inherit=True)
             except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
-                line = self.line_map[first]
+                # Raised where the example's first line stands, told at the line it names.
+                at = first + min(max((getattr(error, "lineno", None) or 1) - 1, 0), end - first - 1)
                 message = getattr(error, "msg", None) or str(error)
-                self.bad_examples[line] = SyntaxError(message, (self.path, line, getattr(error, "offset", None) or 1,
-                                                                lines[first]))
+                self.bad_examples[self.line_map[first]] = SyntaxError(
+                    message, (self.path, self.line_map[at], getattr(error, "offset", None) or 1, lines[at]))
                 patched[first:end] = ["pass"] + [""] * (end - first - 1)
         if not self.bad_examples:
             return None
@@ -416,7 +417,10 @@ class Snippet:
         `position` is this snippet's own."""
         if self._rebinds is None:
             others = {name for name in self._symbols()[2] if any(p != position for p in definers.get(name, ()))}
-            self._rebinds = _read_before_bound(self, others) if others else set()
+            try:
+                self._rebinds = _read_before_bound(self, others) if others else set()
+            except RecursionError:  # nested deeper than the scan goes: no rebinds found
+                self._rebinds = set()
         return self._rebinds
 
 
@@ -614,11 +618,16 @@ def _file_of_module(part_file, module):
 
 
 def _elided(tree):
-    """Classes and functions written with `...` for a body part the reader
-    knows from before (`class Book(models.Model): ...` then one new field)."""
+    """Models written with `...` for the fields the reader knows from before
+    (`class Book(models.Model): ...` then a new manager): made from that
+    alone the model would lose its columns. A plain class written so keeps
+    the latest-wins rule: its new members are what the reader wants."""
     names = set()
     for node in tree.body:
-        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+        # `class Error(Exception): ...` alone is a whole definition, not an elision.
+        if isinstance(node, ast.ClassDef) and len(node.body) > 1 and any(
+                isinstance(base, (ast.Name, ast.Attribute)) and getattr(base, "id", getattr(base, "attr", "")) == "Model"
+                for base in node.bases) and any(
                 isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant) and item.value.value is Ellipsis
                 for item in node.body):
             names.add(node.name)
@@ -676,7 +685,8 @@ def _preferred(snippets, positions, user, name, definers):
             positions = named
     elided = definers.elided.get(name)
     if elided:
-        complete = [p for p in positions if p not in elided]
+        # Only an earlier complete definition stands in for an elided one.
+        complete = [p for p in positions if p not in elided and p < user]
         if complete:
             positions = complete
     return positions
@@ -788,13 +798,22 @@ class Runner:
             self._definers = _definers(self.snippets, self.avoid)
             for at in range(position, len(self.snippets)):
                 later = self.snippets[at]
-                if later.language != "django-template" and later.tree is not None:
-                    later.precompile()
-                    later.rebinds(self._definers, at)
+                try:
+                    if later.language != "django-template" and later.tree is not None:
+                        later.precompile()
+                        later.rebinds(self._definers, at)
+                except Exception:  # noqa: BLE001 - a later snippet's trouble is its own, found when it runs
+                    pass
         self._replays_missing = []
+        fixture = _support("django")
+        own_code = getattr(fixture, "own_code", None) if fixture is not None and fixture.ready() else None
+        if own_code is not None:
+            own_code(False)
         for j in _replay_plan(self.snippets, position, self.avoid, self._definers):
             result["replayed"].append(self.snippets[j].id)
             self._replay(self.snippets[j], module)
+        if own_code is not None:
+            own_code(True)
         self.capture.reset()
         # `# raises X` written inside a block (a try body) is checked by
         # watching exceptions pass that line; only then, as tracing is slow.

@@ -180,4 +180,8 @@ TEST_CASE("alternative admin registrations of a document's model each work", "[e
     const json contrib = snippet_with("admin.site.register(User)");
     CHECK(contrib["status"] == "error");
     CHECK(contrib["exception"]["type"].get<std::string>().find("AlreadyRegistered") != std::string::npos);
+    // Twice in the snippet's own code: the document's mistake too.
+    const json twice = snippet_with("admin.site.register(Lamp)\nadmin.site.register(Lamp)");
+    CHECK(twice["status"] == "error");
+    CHECK(twice["exception"]["type"].get<std::string>().find("AlreadyRegistered") != std::string::npos);
 }

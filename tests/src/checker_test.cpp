@@ -384,17 +384,27 @@ TEST_CASE("a failure only in what stand-ins printed cannot be checked: a skip, n
     run.statements.push_back(statement(4, "3\n"));
     verdict = check(snippet, run);
     CHECK(verdict.status == Status::fail);
+
+    // So does a wrong line beside a stand-in's in one output.
+    Snippet mixed = snippet_at(2, 4);
+    mixed.expectations.push_back(expect(ExpectationKind::doctest, 3, 2, "<QuerySet [<Post: Hello>]>\n5"));
+    RunOutput both;
+    both.statements = {statement(2, "<stand-in blog.models.Post.objects.all>\n4\n")};
+    both.stubs = {"blog.models.Post"};
+    CHECK(check(mixed, both).status == Status::fail);
 }
 
-TEST_CASE("an arrow saying None holds for an expression the REPL shows as nothing", "[checker]") {
-    Snippet snippet = snippet_at(2, 3);
-    snippet.expectations.push_back(expect(ExpectationKind::arrow, 2, 2, "None"));
-    snippet.expectations.push_back(expect(ExpectationKind::output_comment, 3, 3, "None"));
+TEST_CASE("remarks after a session's output are set aside only when the output then matches", "[checker]") {
+    Snippet snippet = snippet_at(2, 6);
+    snippet.expectations.push_back(expect(ExpectationKind::doctest, 3, 2, "3  # one more"));
+    snippet.expectations.push_back(expect(ExpectationKind::doctest, 5, 4, "[1]\n# so far so good"));
+    snippet.expectations.push_back(expect(ExpectationKind::doctest, 7, 6, "a  # b"));
     RunOutput run;
-    run.statements = {statement(2, ""), statement(3, "")};
+    run.statements = {statement(2, "3\n"), statement(4, "[1]\n"), statement(6, "a  # c\n")};
     const Verdict verdict = check(snippet, run);
-    REQUIRE(verdict.expectations.size() == 2);
+    REQUIRE(verdict.expectations.size() == 3);
     CHECK(verdict.expectations[0].ok);
-    // An output comment says what was printed: nothing is not None.
-    CHECK_FALSE(verdict.expectations[1].ok);
+    CHECK(verdict.expectations[0].how == "remark");
+    CHECK(verdict.expectations[1].ok);
+    CHECK_FALSE(verdict.expectations[2].ok);  // `a` is no value: the text is output, and differs
 }

@@ -568,19 +568,44 @@ TEST_CASE("an example that prints and then raises is checked on both", "[python_
     CHECK(ran.verdicts[1].status == Status::fail);
 }
 
-TEST_CASE("replay takes the project file an import names, and a complete definition over an elided one",
+TEST_CASE("replay takes the project file an import names, and a complete model over an elided one",
           "[python_runner]") {
+    // Model stands in for django.db.models.Model: the rule reads the base's name.
     const Ran ran = run_markdown(
         "```python\n# shop/models.py\nclass Item:\n    kind = 'from models.py'\n```\n\n"
         "```python\nclass Item:\n    kind = 'another answer'\n```\n\n"
         "```python\nfrom shop.models import Item\nprint(Item.kind)  # Output: from models.py\n```\n\n"
-        "```python\nclass Box:\n    size = 3\n    color = 'red'\n```\n\n"
-        "```python\nclass Box:\n    ...\n    label = 'new'\n```\n\n"
+        "```python\nclass Model:\n    pass\n\nclass Box(Model):\n    size = 3\n    color = 'red'\n```\n\n"
+        "```python\nclass Box(Model):\n    ...\n    label = 'new'\n```\n\n"
         "```python\nprint(Box.size)  # Output: 3\n```\n\n"
-        "```python\nprint(Item.kind)  # Output: another answer\n```\n");
-    REQUIRE(ran.outputs.size() == 7);
-    for (std::size_t i : {2, 5, 6}) {
+        "```python\nprint(Item.kind)  # Output: another answer\n```\n\n"
+        // A plain class written with `...`: its new member is what the reader wants.
+        "```python\nclass Greeter:\n    def hi(self):\n        return 'hi'\n```\n\n"
+        "```python\nclass Greeter:\n    ...\n    def bye(self):\n        return 'bye'\n```\n\n"
+        "```python\nprint(Greeter().bye())  # Output: bye\n```\n\n"
+        // `...` as the whole body is a complete definition.
+        "```python\nclass Oops(Exception): ...\n```\n\n"
+        "```python\nprint(Oops.__mro__[1].__name__)  # Output: Exception\n```\n\n"
+        "```python\nclass Oops(ValueError):\n    pass\n```\n");
+    REQUIRE(ran.outputs.size() == 13);
+    for (std::size_t i : {2, 5, 6, 9, 11}) {
         INFO(i << ": " << ran.verdicts[i].message);
         CHECK(ran.verdicts[i].status == Status::pass);
     }
+}
+
+TEST_CASE("a later snippet too deep to scan costs the earlier ones nothing", "[python_runner]") {
+    // The whole document is looked at when the first snippet runs; a
+    // RecursionError in that look must not end the child.
+    std::string deep = "total = total";
+    for (int i = 0; i < 1500; ++i) {
+        deep += " + 1";
+    }
+    const Ran ran = run_markdown("```python\ntotal = 0\nprint('zero')  # Output: zero\n```\n\n"
+                                 "```python\nprint(total)  # Output: 0\n```\n\n```python\n" + deep + "\n```\n\n" +
+                                 k_next_snippet);
+    REQUIRE(ran.outputs.size() == 4);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    CHECK(ran.verdicts[1].status == Status::pass);
+    require_next_snippet_ran(ran);
 }
