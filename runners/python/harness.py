@@ -233,7 +233,7 @@ class Snippet:
         if not self.contiguous:
             return None  # a session's lines are not the document's
         if self._lines is None:
-            self._lines = self.code.split("\n")
+            self._lines = self.source.split("\n")  # a session's bad examples are `pass` there
             self._starts = {}
             body = self.tree.body
             for i, node in enumerate(body):
@@ -379,6 +379,7 @@ class Snippet:
                         if tree is not None:
                             self._tree = self._at_document_lines(tree)
                             self._groups = None
+                            self._lines = None
                             self._codes.clear()
                             try:
                                 table = symtable(self.source, self.path, "exec")

@@ -609,3 +609,12 @@ TEST_CASE("a later snippet too deep to scan costs the earlier ones nothing", "[p
     CHECK(ran.verdicts[1].status == Status::pass);
     require_next_snippet_ran(ran);
 }
+
+TEST_CASE("a session whose prompts follow each other replays past its bad example", "[python_runner]") {
+    const Ran ran = run_markdown("```python\n>>> a = 1\n>>> b = (\n>>> c = 3\n```\n\n"
+                                 "```python\nprint(a + c)  # Output: 4\n```\n");
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.verdicts[0].status == Status::error);
+    CHECK(ran.outputs[0].exception_type == "SyntaxError");
+    CHECK(ran.verdicts[1].status == Status::pass);
+}
