@@ -86,11 +86,19 @@ std::string traceback_exception(const std::vector<std::string_view>& output) {
     return {};
 }
 
+// What the interpreter prints before its first prompt: `Python 3.11.2
+// (main, ...)`, `Type "help", ...`, Django's `(InteractiveConsole)`.
+bool is_interpreter_banner(std::string_view text) {
+    return text == "(InteractiveConsole)" || text.starts_with("Type \"help\"") ||
+           ((text.starts_with("Python 2.") || text.starts_with("Python 3.")) && text.find(" (") != std::string_view::npos);
+}
+
 bool is_doctest_session(const std::vector<std::string_view>& lines) {
-    // Comment lines may stand before the first prompt (`# Python 3.8+`).
+    // Comment lines may stand before the first prompt (`# Python 3.8+`), and
+    // the interpreter's banner.
     for (std::string_view line : lines) {
         std::string_view text = trim(line);
-        if (!text.empty() && text[0] != '#') {
+        if (!text.empty() && text[0] != '#' && !is_interpreter_banner(text)) {
             return is_prompt(text, ">>>");
         }
     }

@@ -22,6 +22,12 @@ TEST_CASE("a block is a doctest session when its first non-blank line has a >>> 
     CHECK_FALSE(is_doctest_session({">>>x = 1"}));
     CHECK_FALSE(is_doctest_session({}));
     CHECK_FALSE(is_doctest_session({"", ""}));
+    // The interpreter's banner before the first prompt.
+    CHECK(is_doctest_session({"(InteractiveConsole)", ">>>"}));
+    CHECK(is_doctest_session({"Python 3.11.2 (main, Mar 13 2023, 12:18:29) [GCC 12.2.0] on linux",
+                              "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.",
+                              ">>> 1 + 1", "2"}));
+    CHECK_FALSE(is_doctest_session({"Python 3 is great", ">>> 1"}));
 }
 
 TEST_CASE("prompts and ... continuations become code mapped to their document lines", "[doctest_session]") {
