@@ -160,6 +160,12 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
             output.push_back(remove_indent(lines[i], indent));
             ++i;
         }
+        // A warning the compiler wrote to stderr (`<stdin>:1: SyntaxWarning: ...`)
+        // is no output: snipcheck compares what was printed to stdout.
+        std::erase_if(output, [](std::string_view out) {
+            const std::string_view text = trim(out);
+            return text.starts_with("<stdin>:") && text.find("Warning: ") != std::string_view::npos;
+        });
         if (output.empty()) {
             continue;
         }

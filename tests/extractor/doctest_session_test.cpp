@@ -180,3 +180,13 @@ TEST_CASE("a shell prompt after leaving the interpreter is not output", "[doctes
     CHECK(session.expectations[0].expected == "2");
     CHECK(parse_doctest_session({">>> quit()", "$ python3 app.py"}, 1).expectations.empty());
 }
+
+TEST_CASE("a compiler warning the prompt shows on stderr is not expected output", "[doctest_session]") {
+    const DoctestSession session = parse_doctest_session(
+        {">>> assert (1 == 2, 'never')", "<stdin>:1: SyntaxWarning: assertion is always true, perhaps remove parentheses?",
+         ">>> print(1)", "<stdin>:1: DeprecationWarning: old", "1"},
+        1);
+    REQUIRE(session.expectations.size() == 1);
+    CHECK(session.expectations[0].statement_line == 3);
+    CHECK(session.expectations[0].expected == "1");
+}
