@@ -12,6 +12,7 @@ import __future__
 import ast
 import bisect
 import builtins
+import collections
 import io
 import json
 import linecache
@@ -176,6 +177,7 @@ class Snippet:
         self._tree = None
         self._syntax_error = None
         self._names = None
+        self._table = None  # a session's symbol table, made while parsing
         self._codes = {}  # (id of the first statement, statements, mode) -> code
         self._groups = None
         self._future = None  # compiler flags of its `from __future__` imports
@@ -305,11 +307,11 @@ class Snippet:
 
     @property
     def defines(self):
-        return self._symbols()[0]
+        return self._symbols().defines
 
     @property
     def needs(self):
-        return self._symbols()[1]
+        return self._symbols().needs
 
     def _parse(self):
         if self._parsed:
@@ -324,7 +326,21 @@ class Snippet:
             if tree is None:
                 self._syntax_error = error
                 return
+        else:
+            if self.session_form and not self._compiles():
+                # An example that parses and still does not compile (`yield`
+                # in a comprehension) fails alone too.
+                tree = self._parse_examples() or tree
         self._tree = self._at_document_lines(tree)
+
+    def _compiles(self):
+        """Whether the code passes the compiler's symbol table; the table is
+        kept for _symbols."""
+        try:
+            self._table = symtable(self.code, self.path, "exec")
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return False
+        return True
 
     def _at_document_lines(self, tree):
         if not self.contiguous:
@@ -367,49 +383,38 @@ class Snippet:
 
     def _symbols(self):
         if self._names is None:
-            self._names = (set(), set(), set(), set(), {}, set())
+            self._names = _Symbols(set(), set(), set(), set(), {}, set())
             if self.tree is not None:
-                try:
-                    table = symtable(self.source, self.path, "exec")
-                except (SyntaxError, ValueError, MemoryError, RecursionError):
-                    # A session whose examples parse but one fails to compile.
-                    table = None
-                    if self.session_form and not self.bad_examples:
-                        tree = self._parse_examples()
-                        if tree is not None:
-                            self._tree = self._at_document_lines(tree)
-                            self._groups = None
-                            self._lines = None
-                            self._codes.clear()
-                            try:
-                                table = symtable(self.source, self.path, "exec")
-                            except (SyntaxError, ValueError, MemoryError, RecursionError):
-                                table = None
-                if table is not None:
-                    defines, needs, both = _names(table)
-                    project = _project_imports(self.tree)
-                    needs.update(project)
-                    # `from .models import Book` alone defines no Book: it
-                    # finds the one an earlier snippet defined.
-                    imported = {name for name in project if not table.symbols.get(name, 0) & DEF_LOCAL}
-                    elided = _elided(self.tree) if "..." in self.code else set()
-                    self._names = (defines, needs, both, imported, project, elided)
+                table = self._table if self.source is self.code else None
+                if table is None:
+                    try:
+                        table = symtable(self.source, self.path, "exec")
+                    except (SyntaxError, ValueError, MemoryError, RecursionError):
+                        return self._names
+                defines, needs, both = _names(table)
+                project = _project_imports(self.tree)
+                needs.update(project)
+                # `from .models import Book` alone defines no Book: it
+                # finds the one an earlier snippet defined.
+                imported = {name for name in project if not table.symbols.get(name, 0) & DEF_LOCAL}
+                elided = _elided(self.tree) if "..." in self.code else set()
+                self._names = _Symbols(defines, needs, both, imported, project, elided)
         return self._names
 
     @property
     def project_sources(self):
         """Name -> the project module the snippet imports it from."""
-        return self._symbols()[4]
+        return self._symbols().project
 
     @property
     def elided(self):
-        """Names the snippet defines with `...` standing for the rest."""
-        return self._symbols()[5]
+        """Models the snippet defines with `...` standing for the rest."""
+        return self._symbols().elided
 
     @property
     def imported_only(self):
         """Names the snippet binds only by importing them from the reader's project."""
-        return self._symbols()[3]
+        return self._symbols().imported
 
     def rebinds(self, definers, position):
         """Names the snippet reads at top level before binding them itself
@@ -417,12 +422,18 @@ class Snippet:
         document defines: the value read comes from an earlier snippet.
         `position` is this snippet's own."""
         if self._rebinds is None:
-            others = {name for name in self._symbols()[2] if any(p != position for p in definers.get(name, ()))}
+            others = {name for name in self._symbols().both if any(p != position for p in definers.get(name, ()))}
             try:
                 self._rebinds = _read_before_bound(self, others) if others else set()
             except RecursionError:  # nested deeper than the scan goes: no rebinds found
                 self._rebinds = set()
         return self._rebinds
+
+
+# What a snippet's top level defines and uses: `both` are names it binds
+# and reads, `imported` those it only imports from the reader's project,
+# `project` name -> that module, `elided` models written with `...`.
+_Symbols = collections.namedtuple("_Symbols", "defines needs both imported project elided")
 
 
 def _names(table):
@@ -464,7 +475,7 @@ def _read_before_bound(snippet, candidates):
     candidate is passed over."""
     bound = set()
     read = set()
-    lines = snippet.code.split("\n") if snippet.contiguous else None
+    lines = snippet.source.split("\n") if snippet.contiguous else None
     for statement in snippet.tree.body:
         remaining = candidates - bound
         if not remaining:
@@ -657,7 +668,6 @@ class _Definers(dict):
     def __init__(self):
         super().__init__()
         self.importers = {}
-        self.elided = {}  # name -> positions defining it with `...` for a part
 
 
 def _definers(snippets, avoid):
@@ -666,15 +676,12 @@ def _definers(snippets, avoid):
         if position in avoid or snippet.tree is None:
             continue
         imported = snippet.imported_only
-        elided = snippet.elided
         for name in snippet.defines:
             (index.importers if name in imported else index).setdefault(name, []).append(position)
-            if name in elided:
-                index.elided.setdefault(name, []).append(position)
     return index
 
 
-def _preferred(snippets, positions, user, name, definers):
+def _preferred(snippets, positions, user, name):
     """Of the positions defining `name`, those a careful reader would take:
     the block written as the project file the user imports it from (`from
     kitchen.models import Recipe` and a `# kitchen/models.py` block), and a
@@ -684,10 +691,9 @@ def _preferred(snippets, positions, user, name, definers):
         named = [p for p in positions if _file_of_module(snippets[p].part_file, module)]
         if named:
             positions = named
-    elided = definers.elided.get(name)
-    if elided:
+    if any(name in snippets[p].elided for p in positions):
         # Only an earlier complete definition stands in for an elided one.
-        complete = [p for p in positions if p not in elided and p < user]
+        complete = [p for p in positions if name not in snippets[p].elided and p < user]
         if complete:
             positions = complete
     return positions
@@ -720,7 +726,7 @@ def _replay_plan(snippets, position, avoid, definers):
     pending += [(position, name, False) for name in target.rebinds(definers, position)]
     while pending:
         user, name, forward = pending.pop()
-        positions = _preferred(snippets, definers.get(name, ()), user, name, definers)
+        positions = _preferred(snippets, definers.get(name, ()), user, name)
         if not forward:
             # A value the snippet updates comes from before it, never after.
             positions = positions[:bisect.bisect_left(positions, user)]
