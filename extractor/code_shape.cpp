@@ -325,6 +325,28 @@ bool is_sql_statement_start(std::string_view line) {
     return false;
 }
 
+bool is_assignment_statement(std::string_view line) {
+    thread_local std::vector<std::string_view> one_line(1);
+    thread_local std::vector<PyToken> tokens;
+    one_line[0] = trim(line);
+    tokenize_python(one_line, tokens);
+    int depth = 0;
+    for (const PyToken& token : tokens) {
+        if (token.kind != PyTokenKind::op) {
+            continue;
+        }
+        const std::string_view op = token.text;
+        if (op == "(" || op == "[" || op == "{") {
+            ++depth;
+        } else if (op == ")" || op == "]" || op == "}") {
+            --depth;
+        } else if (depth == 0 && is_assignment_operator(op)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::size_t shell_prompt_length(std::string_view line) {
     std::size_t at = 0;
     if (line.starts_with("(")) {  // a virtual environment: `(env) `

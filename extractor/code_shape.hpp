@@ -31,6 +31,10 @@ bool is_dockerfile_instruction(std::string_view line);
 // capitals or lower case.
 bool is_sql_statement_start(std::string_view line);
 
+// `x = 1`, `a, b = b, a`, `n += 1`, `x: int = 3`: an assignment operator
+// outside brackets and strings (`f(a=1)` and `a == b` are none).
+bool is_assignment_statement(std::string_view line);
+
 // The length of a shell prompt that starts the line: `$ `, `(env) $ `,
 // `(env) ~/project$ `, `user@host:~/src$ ` (a lone `$` too); 0 when the
 // line does not start with one.

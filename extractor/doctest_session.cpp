@@ -1,5 +1,6 @@
 #include "extractor/doctest_session.hpp"
 
+#include "extractor/code_shape.hpp"
 #include "extractor/line_classifier.hpp"
 #include "extractor/python_expectations.hpp"
 #include "extractor/value_syntax.hpp"
@@ -26,26 +27,7 @@ bool shows_nothing(std::string_view statement) {
             return true;
         }
     }
-    // `name = value`, `a, b = b, a`, `n += 1`: an `=` outside brackets and quotes.
-    int depth = 0;
-    char quote = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quote != 0) {
-            quote = c == quote ? 0 : quote;
-        } else if (c == '\'' || c == '"') {
-            quote = c;
-        } else if (c == '(' || c == '[' || c == '{') {
-            ++depth;
-        } else if (c == ')' || c == ']' || c == '}') {
-            --depth;
-        } else if (c == '=' && depth == 0) {
-            const char before = i > 0 ? text[i - 1] : ' ';
-            const char after = i + 1 < text.size() ? text[i + 1] : ' ';
-            return after != '=' && std::string_view("=!<>").find(before) == std::string_view::npos;
-        }
-    }
-    return false;
+    return is_assignment_statement(text);
 }
 
 // How the interactive prompt shows an exception without the traceback

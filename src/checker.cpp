@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "extractor/document.hpp"
 #include "extractor/line_classifier.hpp"
 #include "extractor/value_syntax.hpp"
 #include "src/exception_names.hpp"
@@ -113,21 +114,11 @@ ExpectationResult not_run(const Expectation& expectation) {
     return result;
 }
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (std::size_t start = 0; start <= text.size();) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        lines.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
-}
-
 // A doctest expectation without what the author wrote about the output:
 // comment lines after it, `  # ...` after a value (`3  # one more`). Empty
 // when there is nothing to take away.
 std::string without_remarks(std::string_view expected) {
-    std::vector<std::string_view> lines = lines_of(expected);
+    std::vector<std::string_view> lines = extractor::split_lines(expected);
     bool changed = false;
     while (lines.size() > 1 && extractor::trim(lines.back()).starts_with("#")) {
         lines.pop_back();
@@ -385,8 +376,8 @@ bool only_stand_ins_differ(const std::vector<ExpectationResult>& results) {
         if (result.ok) {
             continue;
         }
-        const std::vector<std::string_view> expected = lines_of(result.expected);
-        const std::vector<std::string_view> actual = lines_of(result.actual);
+        const std::vector<std::string_view> expected = extractor::split_lines(result.expected);
+        const std::vector<std::string_view> actual = extractor::split_lines(result.actual);
         if (expected.size() != actual.size()) {
             return false;
         }
