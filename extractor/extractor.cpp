@@ -144,29 +144,47 @@ bool may_hold_files(const Block& block, const Snippet& snippet) {
 // A block of code then a `>>>` session showing it at work becomes two
 // blocks, the code and the session, as a reader runs them.
 void split_sessions_after_code(std::vector<Block>& blocks) {
+    // Where each block that holds code then a session is split (block, line).
+    std::vector<std::pair<std::size_t, std::size_t>> splits;
     for (std::size_t b = 0; b < blocks.size(); ++b) {
-        const std::string tag = language_from_tag(blocks[b].info);
-        const std::size_t at = tag.empty() || tag == "python" ? session_after_code(blocks[b].lines) : 0;
-        if (at == 0) {
+        const std::vector<std::string_view>& lines = blocks[b].lines;
+        // Most blocks hold no prompt at all: that is the cheap question.
+        if (std::none_of(lines.begin(), lines.end(), [](std::string_view line) { return line.find(">>>") != std::string_view::npos; })) {
             continue;
         }
+        const std::string tag = language_from_tag(blocks[b].info);
+        if (const std::size_t at = tag.empty() || tag == "python" ? session_after_code(lines) : 0; at > 0) {
+            splits.emplace_back(b, at);
+        }
+    }
+    if (splits.empty()) {
+        return;
+    }
+    std::vector<Block> out;
+    out.reserve(blocks.size() + splits.size());
+    auto next = splits.begin();
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        Block& code = out.emplace_back(std::move(blocks[b]));
+        if (next == splits.end() || next->first != b) {
+            continue;
+        }
+        const std::size_t at = (next++)->second;
         Block session;
-        session.form = blocks[b].form;
-        session.info = blocks[b].info;
-        session.heading = blocks[b].heading;
-        session.first_line = blocks[b].first_line + static_cast<int>(at);
-        session.lines.assign(blocks[b].lines.begin() + static_cast<std::ptrdiff_t>(at), blocks[b].lines.end());
+        session.form = code.form;
+        session.info = code.info;
+        session.heading = code.heading;
+        session.first_line = code.first_line + static_cast<int>(at);
+        session.lines.assign(code.lines.begin() + static_cast<std::ptrdiff_t>(at), code.lines.end());
         session.follows_previous = true;
-        session.end_marker_line = blocks[b].end_marker_line;
-        Block& code = blocks[b];
+        session.end_marker_line = code.end_marker_line;
         code.lines.resize(at);
         while (!code.lines.empty() && is_blank(code.lines.back())) {
             code.lines.pop_back();
         }
         code.end_marker_line = 0;
-        blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(b) + 1, std::move(session));
-        ++b;
+        out.push_back(std::move(session));
     }
+    blocks = std::move(out);
 }
 
 class Extractor {
