@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "extractor/code_shape.hpp"
 #include "extractor/line_classifier.hpp"
 
 namespace snipcheck {
@@ -300,7 +301,7 @@ Expected<LineReplacement, std::string> output_block(const RawLines& raw, const P
         break;
     }
     int first = edit.line;
-    while (console && raw_line(raw, first) != nullptr && trim(raw_line(raw, first)->text).starts_with("$ ")) {
+    while (console && raw_line(raw, first) != nullptr && extractor::shell_prompt_length(trim(raw_line(raw, first)->text)) > 0) {
         ++first;
     }
     const int count = static_cast<int>(old_lines.size());
@@ -311,7 +312,7 @@ Expected<LineReplacement, std::string> output_block(const RawLines& raw, const P
         if (line == nullptr) {
             return unexpected(not_found(first + j, want));
         }
-        if (console && trim(line->text).starts_with("$ ")) {
+        if (console && extractor::shell_prompt_length(trim(line->text)) > 0) {
             return unexpected(fmt::format("line {}: a console block with commands between its outputs is not rewritten",
                                           first + j));
         }

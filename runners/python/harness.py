@@ -813,7 +813,7 @@ class Runner:
                     pass
         self._replays_missing = []
         fixture = _support("django")
-        own_code = getattr(fixture, "own_code", None) if fixture is not None and fixture.ready() else None
+        own_code = fixture.own_code if fixture is not None and fixture.ready() else None
         if own_code is not None:
             own_code(False)
         for j in _replay_plan(self.snippets, position, self.avoid, self._definers):
