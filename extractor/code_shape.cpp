@@ -362,9 +362,8 @@ std::size_t shell_prompt_length(std::string_view line) {
     }
     // `user@host:~/src` or `~/project` before the `$`.
     std::size_t dollar = at;
-    while (dollar < line.size() && line[dollar] != '$' && line[dollar] != ' ' &&
-           (std::isalnum(static_cast<unsigned char>(line[dollar])) != 0 ||
-            std::string_view("_.@:~/-").find(line[dollar]) != std::string_view::npos)) {
+    while (dollar < line.size() && (std::isalnum(static_cast<unsigned char>(line[dollar])) != 0 ||
+                                    std::string_view("_.@:~/-").find(line[dollar]) != std::string_view::npos)) {
         ++dollar;
     }
     if (dollar >= line.size() || line[dollar] != '$') {
