@@ -13,14 +13,19 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
+
+#include "runners/private_tmp.hpp"
 
 // Bookworm's kernel headers predate Landlock's network rules (ABI 4) and
 // scoping (ABI 6); the kernel may well have them.
@@ -81,6 +86,23 @@ void bring_loopback_up(SandboxNotes& notes) {
     ::close(fd);
 }
 
+// What a snippet or tool may read of the caller's environment: where
+// programs are, the locale, the time zone. CI secrets (tokens, keys) would
+// otherwise be one `print(os.environ)` away from the report.
+void keep_only_plain_environment() {
+    static constexpr std::array<const char*, 6> k_kept = {"PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ"};
+    std::vector<std::pair<std::string, std::string>> kept;
+    for (const char* name : k_kept) {
+        if (const char* value = std::getenv(name); value != nullptr) {
+            kept.emplace_back(name, value);
+        }
+    }
+    ::clearenv();
+    for (const auto& [name, value] : kept) {
+        ::setenv(name.c_str(), value.c_str(), 1);
+    }
+}
+
 void set_limit(int resource, std::uint64_t value, const char* name, SandboxNotes& notes) {
     rlimit limit{value, value};
     if (::setrlimit(resource, &limit) != 0) {
@@ -95,7 +117,8 @@ std::string size_text(std::uint64_t bytes) {
     return fmt::format("{} MiB", bytes >> 20);
 }
 
-void apply_landlock(const std::string& scratch, bool network_isolated, SandboxNotes& notes) {
+void apply_landlock(const std::string& scratch, const std::vector<std::string>& private_folders, bool network_isolated,
+                    SandboxNotes& notes) {
     const long abi = ::syscall(SYS_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
     if (abi < 1) {
         notes.missing.push_back("filesystem: Landlock unavailable (" + errno_text() +
@@ -144,6 +167,9 @@ void apply_landlock(const std::string& scratch, bool network_isolated, SandboxNo
         ::close(fd);
     };
     allow(scratch, write_access);
+    for (const std::string& folder : private_folders) {
+        allow(folder, write_access);
+    }
     allow("/dev/null", LANDLOCK_ACCESS_FS_WRITE_FILE | (abi >= 3 ? LANDLOCK_ACCESS_FS_TRUNCATE : 0));
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 || ::syscall(SYS_landlock_restrict_self, ruleset, 0) != 0) {
         notes.missing.push_back("filesystem: Landlock not applied: " + errno_text());
@@ -197,7 +223,8 @@ SandboxNotes enter_namespaces(PidNamespace pid) {
 }
 
 SandboxNotes confine_runner(const std::string& scratch, const std::string& stdout_path,
-                            const std::string& stderr_path, const SandboxLimits& limits, bool network_isolated) {
+                            const std::string& stderr_path, const SandboxLimits& limits, bool network_isolated,
+                            const TmpFolders& tmp) {
     SandboxNotes notes;
     const int in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     const int out = ::open(stdout_path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
@@ -216,6 +243,16 @@ SandboxNotes confine_runner(const std::string& scratch, const std::string& stdou
         }
     }
 
+    // Mounting needs the privileges given up just below.
+    std::vector<std::string> private_folders;
+    if (tmp.private_tmpfs) {
+        std::vector<std::string> keep = {scratch};
+        for (const std::string& socket : tmp.reachable) {
+            keep.push_back(std::filesystem::path(socket).parent_path().string());
+        }
+        private_folders = make_private_tmp(keep, limits.file_size_bytes, notes);
+    }
+
     if (::geteuid() == 0) {
         // Root would bypass the process limit and the file permissions.
         const bool owned = ::chown(scratch.c_str(), k_nobody, k_nobody) == 0;
@@ -231,10 +268,12 @@ SandboxNotes confine_runner(const std::string& scratch, const std::string& stdou
     if (::chdir(scratch.c_str()) != 0) {
         notes.missing.push_back("scratch folder: " + errno_text());
     }
+    keep_only_plain_environment();
     for (const char* name : {"HOME", "TMPDIR", "TMP", "TEMP"}) {
         ::setenv(name, scratch.c_str(), 1);
     }
     ::setenv("PYTHONDONTWRITEBYTECODE", "1", 1);
+    notes.protections.push_back("environment: PATH, locale and time zone only (no tokens or keys of the caller)");
 
     set_limit(RLIMIT_AS, limits.address_space_bytes, "address space", notes);
     set_limit(RLIMIT_FSIZE, limits.file_size_bytes, "file size", notes);
@@ -249,7 +288,7 @@ SandboxNotes confine_runner(const std::string& scratch, const std::string& stdou
                                             size_text(limits.address_space_bytes), size_text(limits.file_size_bytes),
                                             limits.processes));
 
-    apply_landlock(scratch, network_isolated, notes);
+    apply_landlock(scratch, private_folders, network_isolated, notes);
     return notes;
 }
 

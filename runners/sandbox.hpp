@@ -34,11 +34,20 @@ enum class PidNamespace { enter, skip };
 // In the warden. Afterwards its next child is pid 1 of a new pid namespace.
 SandboxNotes enter_namespaces(PidNamespace pid = PidNamespace::enter);
 
+// /tmp and /dev/shm of a runner: the machine's, where writes are refused,
+// or empty ones of its own (see private_tmp.hpp) for code that writes there.
+struct TmpFolders {
+    bool private_tmpfs = false;
+    std::vector<std::string> reachable;  // sockets under /tmp the runner connects to (the run's Redis)
+};
+
 // In the runner: standard input from /dev/null, fds 1 and 2 into the
 // capture files, working directory `scratch`, resource limits, an
-// unprivileged user, writes refused outside `scratch` (Landlock).
+// unprivileged user, writes refused outside `scratch` and the private
+// /tmp and /dev/shm, when asked for and made (Landlock).
 SandboxNotes confine_runner(const std::string& scratch, const std::string& stdout_path,
-                            const std::string& stderr_path, const SandboxLimits& limits, bool network_isolated);
+                            const std::string& stderr_path, const SandboxLimits& limits, bool network_isolated,
+                            const TmpFolders& tmp = {});
 
 // Removes a folder tree; used by the warden for its document's scratch.
 void remove_tree(const std::string& path);

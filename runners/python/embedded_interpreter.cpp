@@ -3,6 +3,10 @@
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
 
+#include <unistd.h>
+
+#include <string_view>
+
 #include "runners/python/harness_bytecode.hpp"
 #include "runners/python/harness_source.hpp"
 #include "runners/python/support_modules.hpp"
@@ -35,6 +39,31 @@ py::object module_code(std::string_view source, std::span<const unsigned char> b
         }
     }
     return py::module_::import("builtins").attr("compile")(std::string(source), filename, "exec");
+}
+
+// The process's environment as os.environ holds one (names and values
+// decoded as the file system encoding does, undecodable bytes escaped).
+py::dict process_environment() {
+    py::dict values;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        const std::string_view text(*entry);
+        const std::size_t equals = text.find('=', 1);
+        if (equals == std::string_view::npos) {
+            continue;
+        }
+        const auto decoded = [](std::string_view part) {
+            return py::reinterpret_steal<py::object>(
+                PyUnicode_DecodeFSDefaultAndSize(part.data(), static_cast<Py_ssize_t>(part.size())));
+        };
+        py::object name = decoded(text.substr(0, equals));
+        py::object value = decoded(text.substr(equals + 1));
+        if (!name || !value) {
+            PyErr_Clear();
+            continue;
+        }
+        values[name] = value;
+    }
+    return values;
 }
 
 }  // namespace
@@ -85,7 +114,9 @@ std::string serve_in_embedded_interpreter(int fd) {
     // CPython must be told it is now in a forked child (thread state, locks).
     PyOS_AfterFork_Child();
     try {
-        harness_module().attr("serve")(fd);
+        // os.environ is the copy made when the fork server started; the
+        // sandbox has replaced the environment since (HOME, TMPDIR, no secrets).
+        harness_module().attr("serve")(fd, process_environment());
         return {};
     } catch (const std::exception& error) {
         return std::string("the Python harness failed: ") + error.what();

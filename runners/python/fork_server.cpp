@@ -83,6 +83,7 @@ SpawnRequest request_from_json(const json& value) {
     request.limits.cpu_seconds = value.value("cpu_seconds", request.limits.cpu_seconds);
     request.limits.file_size_bytes = value.value("file_size", request.limits.file_size_bytes);
     request.limits.processes = value.value("processes", request.limits.processes);
+    request.sockets = value.value("sockets", std::vector<std::string>());
     return request;
 }
 
@@ -90,6 +91,14 @@ SpawnRequest request_from_json(const json& value) {
                               const std::vector<std::string>& fixtures) {
     // Die with the orchestrator; let the kernel reap the wardens.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // Handlers of the process that started this one (a test framework's
+    // report on SIGTERM) would run in snippets' processes: a worker that
+    // multiprocessing ends with SIGTERM printed them into the output.
+    for (int signal_number = 1; signal_number < NSIG; ++signal_number) {
+        if (signal_number != SIGKILL && signal_number != SIGSTOP) {
+            ::signal(signal_number, SIG_DFL);
+        }
+    }
     ::signal(SIGCHLD, SIG_IGN);
     ::signal(SIGPIPE, SIG_IGN);
     // Whatever a warm-up import prints must not land in the report.
@@ -187,6 +196,7 @@ ForkServer::~ForkServer() {
 Expected<pid_t, std::string> ForkServer::spawn(int child_socket, const SpawnRequest& request) {
     const json message = {{"scratch_root", request.scratch_root},
                           {"python", request.python},
+                          {"sockets", request.sockets},
                           {"address_space", request.limits.address_space_bytes},
                           {"cpu_seconds", request.limits.cpu_seconds},
                           {"file_size", request.limits.file_size_bytes},

@@ -21,6 +21,7 @@ struct SpawnRequest {
     std::string scratch_root;  // the warden makes its document's folder in here
     SandboxLimits limits;
     std::string python;  // empty: the embedded interpreter; else the path of one to run the harness in
+    std::vector<std::string> sockets;  // of the run's services (Redis) the document connects to
 };
 
 class ForkServer {

@@ -1035,8 +1035,11 @@ class Runner:
         return result
 
 
-def serve(fd):
-    """Runs one document's snippets, reading the request from `fd`."""
+def serve(fd, environment=None):
+    """Runs one document's snippets, reading the request from `fd`.
+    `environment`: the process's own, when os.environ is an older copy."""
+    if environment is not None:
+        _adopt_environment(environment)
     channel = socket.socket(fileno=fd)
     reader = channel.makefile("rb")
     def send(message):  # only the main thread sends
@@ -1058,6 +1061,17 @@ def serve(fd):
     sys.stdout.flush()
     sys.stderr.flush()
     send({"event": "done"})
+
+
+def _adopt_environment(environment):
+    """os.environ of the embedded interpreter is the copy it made when the
+    fork server started. Names the sandbox removed go (unsetting an absent
+    name is harmless); values it set come in (setting one again too)."""
+    for name in [name for name in os.environ if name not in environment]:
+        del os.environ[name]
+    for name, value in environment.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 def _prepare_fixtures(fixtures, project_names=(), services=None):

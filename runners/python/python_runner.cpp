@@ -143,6 +143,7 @@ private:
                 settle(job);
                 return;
             }
+            spawn.sockets.push_back(redis->value("socket", std::string()));
             services["redis"] = std::move(*redis);
         }
         auto pid = m_server.spawn(ends[1], spawn);

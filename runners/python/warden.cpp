@@ -53,7 +53,7 @@ void send_notes(int fd, const SandboxNotes& notes) {
     }
     ::syscall(SYS_close_range, k_socket_fd + 1, ~0U, 0);
     const SandboxNotes notes = confine_runner(folder + "/scratch", folder + "/stdout", folder + "/stderr",
-                                              request.limits, network_isolated);
+                                              request.limits, network_isolated, TmpFolders{true, request.sockets});
     send_notes(k_socket_fd, notes);
     if (request.python.empty()) {
         const std::string failure = serve_in_embedded_interpreter(k_socket_fd);

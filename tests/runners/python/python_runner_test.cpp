@@ -199,7 +199,8 @@ TEST_CASE("a large allocation raises MemoryError", "[python_runner]") {
 }
 
 TEST_CASE("writing outside the scratch folder is refused and the file is untouched", "[python_runner]") {
-    std::string folder = std::filesystem::temp_directory_path().string() + "/snipcheck-outside-XXXXXX";
+    // Not under /tmp, which the runner has a private one of.
+    std::string folder = std::filesystem::current_path().string() + "/snipcheck-outside-XXXXXX";
     REQUIRE(::mkdtemp(folder.data()) != nullptr);
     ::chmod(folder.c_str(), 0777);  // even a folder anyone may write to
     const std::string victim = folder + "/victim.txt";
@@ -330,6 +331,42 @@ TEST_CASE("every protection is in place or reported missing", "[python_runner]")
         CHECK((mentions(ran.sandbox.protections, protection) || mentions(ran.sandbox.missing, protection)));
     }
     CHECK(!ran.python_version.empty());
+    CHECK((mentions(ran.sandbox.protections, "private /tmp") || mentions(ran.sandbox.missing, "private /tmp")));
+}
+
+TEST_CASE("/tmp and /dev/shm are the document's own: written, shared by its processes, gone afterwards",
+          "[python_runner]") {
+    const std::string name = "snipcheck-private-tmp-" + std::to_string(::getpid());
+    const std::string machine_file = "/tmp/" + name;
+    std::ofstream(machine_file) << "the machine's";
+    const Ran ran = run_markdown(
+        "```python\nimport os\nprint(os.path.exists('" + machine_file + "'))  # Output: False\n"
+        "with open('/tmp/" + name + "', 'w') as out:\n    out.write('the document')\n"
+        "print(open('/tmp/" + name + "').read())  # Output: the document\n```\n\n"
+        // multiprocessing keeps its semaphores in /dev/shm.
+        "```python\nfrom multiprocessing import Pool\n\ndef square(x):\n    return x * x\n\n"
+        "with Pool(2) as pool:\n    print(pool.map(square, range(4)))  # Output: [0, 1, 4, 9]\n```\n\n"
+        "```python\nopen('/dev/shm/" + name + "', 'w').write('x')\nimport os\n"
+        "print(os.listdir('/dev/shm'))  # Output: ['" + name + "']\n```\n\n" +
+        k_next_snippet);
+    REQUIRE(ran.outputs.size() == 4);
+    if (mentions(ran.sandbox.missing, "private /tmp")) {
+        WARN("no private /tmp here (no mount namespace); the report says so");
+    } else {
+        CHECK(mentions(ran.sandbox.protections, "private /tmp"));
+        for (std::size_t i = 0; i < 3; ++i) {
+            INFO(i << ": " << ran.verdicts[i].message << "\n" << ran.outputs[i].stdout_text << ran.outputs[i].stderr_text);
+            CHECK(ran.verdicts[i].status == Status::pass);
+            CHECK(ran.verdicts[i].evidence == Evidence::output);
+        }
+    }
+    std::ifstream in(machine_file);
+    std::string content;
+    std::getline(in, content);
+    CHECK(content == "the machine's");
+    CHECK(!std::filesystem::exists("/dev/shm/" + name));
+    std::filesystem::remove(machine_file);
+    require_next_snippet_ran(ran);
 }
 
 TEST_CASE("another interpreter given with --python runs the same harness", "[python_runner]") {
@@ -352,6 +389,24 @@ TEST_CASE("another interpreter given with --python runs the same harness", "[pyt
     CHECK(subprocess.verdicts[1].status == Status::error);
     CHECK(!subprocess.python_version.empty());
     CHECK(nothing_left_running());
+}
+
+TEST_CASE("a snippet's environment is its scratch folder, PATH and the locale, not the caller's variables",
+          "[python_runner]") {
+    ::setenv("SNIPCHECK_TEST_SECRET", "token", 1);
+    const std::string markdown =
+        "```python\nimport os, tempfile\nprint('SNIPCHECK_TEST_SECRET' in os.environ)  # Output: False\n"
+        "print(os.environ['HOME'] == os.getcwd() == tempfile.gettempdir() == os.path.expanduser('~'))  # Output: True\n"
+        "print('PATH' in os.environ)  # Output: True\n```\n\n" + k_next_snippet;
+    const Ran embedded = run_markdown(markdown);
+    CHECK(embedded.verdicts.at(0).status == Status::pass);
+    CHECK(mentions(embedded.sandbox.protections, "environment"));
+    if (::access("/usr/bin/python3", X_OK) == 0) {
+        const Ran subprocess = run_markdown(markdown, 5.0, "/usr/bin/python3");
+        CHECK(subprocess.verdicts.at(0).status == Status::pass);
+    }
+    ::unsetenv("SNIPCHECK_TEST_SECRET");
+    require_next_snippet_ran(embedded);
 }
 
 TEST_CASE("a snippet that needs a library not installed here is skipped, not failed", "[python_runner]") {
