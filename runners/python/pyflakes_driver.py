@@ -33,6 +33,7 @@ import sys  # noqa: E402
 import warnings  # noqa: E402
 
 import types  # noqa: E402
+import unicodedata  # noqa: E402
 
 
 class _NoDoctestParser:
@@ -179,6 +180,17 @@ def check_snippet(code, given):
         return None
 
 
+# Every name a snippet can use is a run of word characters in its text.
+_WORD = re.compile(r"\w+")
+
+
+def names_written(code):
+    """A superset of the names `code` uses, as the parser spells them
+    (identifiers are NFKC-normalised: the ligature in "ﬁle" reads "file")."""
+    words = set(_WORD.findall(code))
+    return {word if word.isascii() else unicodedata.normalize("NFKC", word) for word in words}
+
+
 def lint_document(snippets):
     session = {}  # name -> position of the snippet whose definition is the latest
     stars = {}    # module star-imported -> position of the snippet that did it
@@ -187,9 +199,13 @@ def lint_document(snippets):
     used_later = [set() for _ in snippets]  # binding names of each snippet that later ones use
     for position, snippet in enumerate(snippets):
         isolated = bool(snippet.get("isolated"))
-        given = {} if isolated else dict(session)
+        code = snippet.get("code", "")
+        # Only earlier names the snippet writes can matter to pyflakes; all
+        # of them, for every snippet, made a long document's lint quadratic
+        # (3,000 snippets: 17 s).
+        given = {} if isolated else {name: session[name] for name in names_written(code) if name in session}
         given_stars.append({} if isolated else dict(stars))
-        result = check_snippet(snippet.get("code", ""), given)
+        result = check_snippet(code, given)
         checked.append(result)
         if result is None:
             continue

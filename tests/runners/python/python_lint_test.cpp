@@ -96,6 +96,17 @@ TEST_CASE("lint_python lets a snippet use what an earlier snippet of its documen
           Lines{"2 undefined-name error undefined name 'total'", "2 undefined-name error undefined name 'prices'"});
 }
 
+TEST_CASE("lint_python finds an earlier name however the later snippet spells it: in a string, with a ligature") {
+    // Each snippet is given only the earlier names its text holds; Python
+    // reads the identifier "\xef\xac\x81le" (a ligature) as "file".
+    const Linted linted = lint_markdown({
+        "```python\nfile = open(\"notes.txt\")\nreport = 1\n```\n\n"
+        "```python\n__all__ = [\"report\"]\nprint(\xef\xac\x81le.name)\n```\n\n"
+        "```python\nprint(missing)\n```\n"});
+    CHECK(described(linted.result.findings[0][1]).empty());
+    CHECK(described(linted.result.findings[0][2]) == Lines{"12 undefined-name error undefined name 'missing'"});
+}
+
 TEST_CASE("lint_python reports a name that only a later snippet defines") {
     const Linted linted = lint_markdown({
         "```python\nprint(greeting)\n```\n\nLater:\n\n```python\ngreeting = \"hello\"\n```\n"});
