@@ -748,7 +748,7 @@ class Runner:
         self.capture = Capture()
         self.snippets = [Snippet(spec, self.path) for spec in request["snippets"]]
         self.avoid = set(request.get("avoid", ()))
-        self._definers = None
+        self._definers = None  # prepare() fills it
         self._replays_missing = []  # (module, snippet) of this snippet's replays that lacked one
         self.dirty = False
         _register_source(self.path, self.snippets)
@@ -762,6 +762,21 @@ class Runner:
             module.__package__ = _support("stubs").PROJECT_PACKAGE
         sys.modules["__main__"] = module
         return module
+
+    def prepare(self, start):
+        """Everything about the snippets to come, in one pass while the
+        compiler and this code are in the CPU cache (see precompile). Done
+        before "ready": the pass is the document's, and a long document's
+        must not use up the time limit of its first snippet."""
+        self._definers = _definers(self.snippets, self.avoid)
+        for at in range(start, len(self.snippets)):
+            snippet = self.snippets[at]
+            try:
+                if snippet.language != "django-template" and snippet.tree is not None:
+                    snippet.precompile()
+                    snippet.rebinds(self._definers, at)
+            except Exception:  # noqa: BLE001 - a snippet's trouble is its own, found when it runs
+                pass
 
     def run_all(self, start):
         for position in range(start, len(self.snippets)):
@@ -799,18 +814,6 @@ class Runner:
                           traceback='  File "%s", line %d\n    %s\n%s: %s\n'
                           % (self.path, line, (getattr(error, "text", None) or "").strip(), name, message))
             return self._finish(result, began)
-        if self._definers is None:
-            # Everything about the snippets to come, in one pass while the
-            # compiler and this code are in the CPU cache (see precompile).
-            self._definers = _definers(self.snippets, self.avoid)
-            for at in range(position, len(self.snippets)):
-                later = self.snippets[at]
-                try:
-                    if later.language != "django-template" and later.tree is not None:
-                        later.precompile()
-                        later.rebinds(self._definers, at)
-                except Exception:  # noqa: BLE001 - a later snippet's trouble is its own, found when it runs
-                    pass
         self._replays_missing = []
         fixture = _support("django")
         own_code = fixture.own_code if fixture is not None and fixture.ready() else None
@@ -1055,9 +1058,11 @@ def serve(fd, environment=None):
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
                                   errors="backslashreplace", write_through=True)
     _prepare_fixtures(request.get("fixtures", ()), request.get("project_names", ()), request.get("services", {}))
-    send({"event": "ready", "python": sys.version.split()[0]})
+    start = int(request.get("start", 0))
     runner = Runner(send, request)
-    runner.run_all(int(request.get("start", 0)))
+    runner.prepare(start)
+    send({"event": "ready", "python": sys.version.split()[0]})
+    runner.run_all(start)
     sys.stdout.flush()
     sys.stderr.flush()
     send({"event": "done"})

@@ -30,8 +30,11 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-// A runner that has not begun its first snippet by then is stuck in start-up.
+// A runner that has not begun its first snippet by then is stuck in start-up,
+// which holds the harness's one pass over the document (parsing and
+// compiling every snippet: a few milliseconds each).
 constexpr std::chrono::seconds k_startup_limit{30};
+constexpr std::chrono::milliseconds k_startup_per_snippet{20};
 // After its last result a runner only has to exit.
 constexpr std::chrono::seconds k_exit_grace{5};
 
@@ -180,7 +183,7 @@ private:
         child.fd = ends[0];
         child.start = start;
         child.next = start;
-        child.deadline = Clock::now() + k_startup_limit;
+        child.deadline = Clock::now() + k_startup_limit + (document.snippets.size() - start) * k_startup_per_snippet;
         m_children.push_back(std::move(child));
     }
 

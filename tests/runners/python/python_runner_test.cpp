@@ -409,6 +409,22 @@ TEST_CASE("a snippet's environment is its scratch folder, PATH and the locale, n
     require_next_snippet_ran(embedded);
 }
 
+TEST_CASE("a long document's one pass over its snippets does not use up its first snippet's time limit",
+          "[python_runner]") {
+    // The harness parses and compiles every snippet before the first runs;
+    // 2,000 of them take longer than the first one's 0.2 s.
+    std::string markdown = "```python\n# snipcheck: timeout=0.2\nprint('first')  # Output: first\n```\n\n";
+    for (int i = 0; i < 2000; ++i) {
+        markdown += "```python\ndef step_" + std::to_string(i) + "(values):\n    return [v * " + std::to_string(i) +
+                    " for v in values if v % 3]\n```\n\n";
+    }
+    const Ran ran = run_markdown(markdown + k_next_snippet);
+    REQUIRE(ran.outputs.size() == 2002);
+    INFO(ran.outputs[0].reason);
+    CHECK(ran.verdicts[0].status == Status::pass);
+    require_next_snippet_ran(ran);
+}
+
 TEST_CASE("a snippet that needs a library not installed here is skipped, not failed", "[python_runner]") {
     const Ran ran = run_markdown("```python\nimport snipcheck_no_such_module\nprint(1)\n```\n\n"
                                  "```python\nfrom .models import Person\n```\n\n"
