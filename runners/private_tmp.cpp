@@ -7,8 +7,6 @@
 #include <unistd.h>
 
 #include <array>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <vector>
 
@@ -19,11 +17,19 @@ namespace {
 
 constexpr std::array<const char*, 2> k_folders = {"/tmp", "/dev/shm"};
 
-std::string errno_text() { return std::strerror(errno); }
-
 bool is_directory(const char* path) {
     struct stat info {};
     return ::stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+bool is_private_folder(const std::string& path) {
+    const std::string normal = std::filesystem::path(path).lexically_normal().string();
+    for (const char* folder : k_folders) {
+        if (normal == folder || normal == std::string(folder) + "/") {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool same_file(int fd, const std::string& path) {
@@ -33,31 +39,48 @@ bool same_file(int fd, const std::string& path) {
            held.st_ino == named.st_ino;
 }
 
+struct HeldFolder {
+    std::string path;
+    KeptAccess access = KeptAccess::read_write;
+    int fd = -1;
+};
+
 // A kept folder under a folder now hidden by a tmpfs: its path is made
 // again inside the tmpfs and the folder (held open) bound onto it, so the
-// working directory, HOME, TMPDIR and socket paths keep naming it.
-bool bind_back(int held, const std::string& path, SandboxNotes& notes) {
+// working directory, HOME, TMPDIR and socket paths keep naming it. A folder
+// only connected to is bound read-only: Landlock allows writes anywhere
+// under the private /tmp, and the folder is the machine's.
+bool bind_back(const HeldFolder& folder, SandboxNotes& notes) {
     std::error_code error;
-    std::filesystem::create_directories(path, error);
+    std::filesystem::create_directories(folder.path, error);
     if (error) {
-        notes.missing.push_back(fmt::format("private /tmp: cannot make {} again: {}", path, error.message()));
+        notes.missing.push_back(fmt::format("private /tmp: cannot make {} again: {}", folder.path, error.message()));
         return false;
     }
-    const std::string source = fmt::format("/proc/self/fd/{}", held);
-    if (::mount(source.c_str(), path.c_str(), nullptr, MS_BIND, nullptr) != 0) {
-        notes.missing.push_back(fmt::format("private /tmp: cannot bind {} back: {}", path, errno_text()));
+    const std::string source = fmt::format("/proc/self/fd/{}", folder.fd);
+    if (::mount(source.c_str(), folder.path.c_str(), nullptr, MS_BIND, nullptr) != 0) {
+        notes.missing.push_back(fmt::format("private /tmp: cannot bind {} back: {}", folder.path, errno_text()));
+        return false;
+    }
+    if (folder.access == KeptAccess::read_only &&
+        ::mount(nullptr, folder.path.c_str(), nullptr,
+                MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0) {
+        notes.missing.push_back(fmt::format("private /tmp: cannot make {} read-only: {}", folder.path, errno_text()));
         return false;
     }
     return true;
 }
 
-struct HeldFolder {
-    std::string path;
-    int fd = -1;
-};
+void unmount_all(std::vector<std::string>& mounted) {
+    for (const std::string& folder : mounted) {
+        ::umount2(folder.c_str(), MNT_DETACH);
+    }
+    mounted.clear();
+}
 
 std::vector<std::string> mount_tmpfs_folders(std::uint64_t size_bytes, SandboxNotes& notes) {
-    const std::string options = fmt::format("mode=1777,size={}", size_bytes);
+    // Inodes are capped too: tmpfs counts them apart from the bytes.
+    const std::string options = fmt::format("mode=1777,size={},nr_inodes=16384", size_bytes);
     std::vector<std::string> mounted;
     for (const char* folder : k_folders) {
         if (!is_directory(folder)) {
@@ -66,9 +89,7 @@ std::vector<std::string> mount_tmpfs_folders(std::uint64_t size_bytes, SandboxNo
         if (::mount("snipcheck-tmp", folder, "tmpfs", MS_NOSUID | MS_NODEV, options.c_str()) != 0) {
             notes.missing.push_back(fmt::format("private /tmp: cannot mount a tmpfs on {}: {}; writes there are refused",
                                                 folder, errno_text()));
-            for (const std::string& done : mounted) {
-                ::umount2(done.c_str(), MNT_DETACH);
-            }
+            unmount_all(mounted);
             return {};
         }
         mounted.emplace_back(folder);
@@ -76,9 +97,36 @@ std::vector<std::string> mount_tmpfs_folders(std::uint64_t size_bytes, SandboxNo
     return mounted;
 }
 
+std::vector<std::string> mount_private_folders(std::vector<HeldFolder>& held, std::uint64_t size_bytes,
+                                               SandboxNotes& notes) {
+    // Opened in the new namespace: a bind mount takes its source from there.
+    for (HeldFolder& folder : held) {
+        if (is_private_folder(folder.path)) {
+            notes.missing.push_back(fmt::format("private /tmp: {} cannot stay the machine's; writes there are refused",
+                                                folder.path));
+            return {};
+        }
+        folder.fd = ::open(folder.path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (folder.fd < 0) {
+            notes.missing.push_back(fmt::format("private /tmp: {}: {}; writes to /tmp are refused", folder.path,
+                                                errno_text()));
+            return {};
+        }
+    }
+    std::vector<std::string> mounted = mount_tmpfs_folders(size_bytes, notes);
+    for (const HeldFolder& folder : held) {
+        if (!mounted.empty() && !same_file(folder.fd, folder.path) && !bind_back(folder, notes)) {
+            // A hidden scratch folder or socket would break the run: it goes
+            // on with the machine's folders, where Landlock refuses writes.
+            unmount_all(mounted);
+        }
+    }
+    return mounted;
+}
+
 }  // namespace
 
-std::vector<std::string> make_private_tmp(const std::vector<std::string>& keep, std::uint64_t size_bytes,
+std::vector<std::string> make_private_tmp(const std::vector<KeptFolder>& keep, std::uint64_t size_bytes,
                                           SandboxNotes& notes) {
     if (::unshare(CLONE_NEWNS) != 0) {
         notes.missing.push_back("private /tmp: mount namespace: " + errno_text() + "; writes to /tmp are refused");
@@ -90,33 +138,23 @@ std::vector<std::string> make_private_tmp(const std::vector<std::string>& keep, 
                                 "; writes to /tmp are refused");
         return {};
     }
-    // Opened in the new namespace: a bind mount takes its source from there.
     std::vector<HeldFolder> held;
-    for (const std::string& path : keep) {
-        const int fd = ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-        if (fd >= 0) {
-            held.push_back({path, fd});
-        }
+    for (const KeptFolder& folder : keep) {
+        held.push_back({folder.path, folder.access});
     }
-    std::vector<std::string> mounted = mount_tmpfs_folders(size_bytes, notes);
-    bool kept = true;
+    std::vector<std::string> mounted = mount_private_folders(held, size_bytes, notes);
     for (const HeldFolder& folder : held) {
-        if (kept && !mounted.empty() && !same_file(folder.fd, folder.path)) {
-            kept = bind_back(folder.fd, folder.path, notes);
+        if (folder.fd >= 0) {
+            ::close(folder.fd);
         }
-        ::close(folder.fd);
-    }
-    if (!kept) {
-        // A hidden scratch folder or socket would break the run: it goes on
-        // with the machine's folders, where Landlock refuses writes.
-        for (const std::string& folder : mounted) {
-            ::umount2(folder.c_str(), MNT_DETACH);
-        }
-        mounted.clear();
     }
     if (!mounted.empty()) {
-        notes.protections.push_back(fmt::format(
-            "private /tmp and /dev/shm (empty tmpfs of {} MiB each, gone with the runner)", size_bytes >> 20));
+        std::string names;
+        for (const std::string& folder : mounted) {
+            names += (names.empty() ? "" : " and ") + folder;
+        }
+        notes.protections.push_back(
+            fmt::format("private {} (empty tmpfs of {} MiB each, gone with the runner)", names, size_bytes >> 20));
     }
     return mounted;
 }

@@ -13,13 +13,22 @@
 
 namespace snipcheck::runners {
 
+enum class KeptAccess { read_write, read_only };
+
+// A folder of the machine the runner must still reach at its own path,
+// even when it lies under /tmp: the scratch folder (read_write), the folder
+// of a service's socket (read_only: connecting needs no write).
+struct KeptFolder {
+    std::string path;
+    KeptAccess access = KeptAccess::read_write;
+};
+
 // In the runner, before it gives up its privileges (mounting needs them).
-// The folders in `keep` (the scratch folder, the folder of a service's
-// socket) stay reachable at their own paths even when they lie under /tmp.
 // Returns the folders now private, for Landlock to allow writes in; none,
-// with the reason in `notes.missing`, when the kernel refuses: then /tmp
-// stays the machine's, and Landlock refuses writes there.
-std::vector<std::string> make_private_tmp(const std::vector<std::string>& keep, std::uint64_t size_bytes,
+// with the reason in `notes.missing`, when the kernel refuses or a kept
+// folder cannot be kept: then /tmp stays the machine's, and Landlock
+// refuses writes there.
+std::vector<std::string> make_private_tmp(const std::vector<KeptFolder>& keep, std::uint64_t size_bytes,
                                           SandboxNotes& notes);
 
 }  // namespace snipcheck::runners

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
 #include <linux/landlock.h>
 #include <net/if.h>
 #include <sched.h>
@@ -13,18 +14,17 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "runners/plain_environment.hpp"
 #include "runners/private_tmp.hpp"
 
 // Bookworm's kernel headers predate Landlock's network rules (ABI 4) and
@@ -45,6 +45,9 @@
 #endif
 
 namespace snipcheck::runners {
+
+std::string errno_text() { return std::strerror(errno); }
+
 namespace {
 
 constexpr uid_t k_nobody = 65534;
@@ -60,8 +63,6 @@ struct PathBeneathAttr {
     std::uint64_t allowed_access;
     std::int32_t parent_fd;
 } __attribute__((packed));
-
-std::string errno_text() { return std::strerror(errno); }
 
 bool write_text(const std::string& path, const std::string& text) {
     std::ofstream out(path);
@@ -84,23 +85,6 @@ void bring_loopback_up(SandboxNotes& notes) {
         }
     }
     ::close(fd);
-}
-
-// What a snippet or tool may read of the caller's environment: where
-// programs are, the locale, the time zone. CI secrets (tokens, keys) would
-// otherwise be one `print(os.environ)` away from the report.
-void keep_only_plain_environment() {
-    static constexpr std::array<const char*, 6> k_kept = {"PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ"};
-    std::vector<std::pair<std::string, std::string>> kept;
-    for (const char* name : k_kept) {
-        if (const char* value = std::getenv(name); value != nullptr) {
-            kept.emplace_back(name, value);
-        }
-    }
-    ::clearenv();
-    for (const auto& [name, value] : kept) {
-        ::setenv(name.c_str(), value.c_str(), 1);
-    }
 }
 
 void set_limit(int resource, std::uint64_t value, const char* name, SandboxNotes& notes) {
@@ -174,7 +158,8 @@ void apply_landlock(const std::string& scratch, const std::vector<std::string>& 
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 || ::syscall(SYS_landlock_restrict_self, ruleset, 0) != 0) {
         notes.missing.push_back("filesystem: Landlock not applied: " + errno_text());
     } else {
-        notes.protections.push_back(fmt::format("writes only in the scratch folder (Landlock ABI {})", abi));
+        notes.protections.push_back(fmt::format("writes only in the scratch folder{} (Landlock ABI {})",
+                                                private_folders.empty() ? "" : " and the private /tmp", abi));
         if (attr.handled_access_net != 0) {
             notes.protections.push_back("TCP connect and bind refused (Landlock)");
             notes.missing.push_back("network: no network namespace; only TCP is refused (by Landlock), UDP is not");
@@ -246,9 +231,9 @@ SandboxNotes confine_runner(const std::string& scratch, const std::string& stdou
     // Mounting needs the privileges given up just below.
     std::vector<std::string> private_folders;
     if (tmp.private_tmpfs) {
-        std::vector<std::string> keep = {scratch};
+        std::vector<KeptFolder> keep = {{scratch, KeptAccess::read_write}};
         for (const std::string& socket : tmp.reachable) {
-            keep.push_back(std::filesystem::path(socket).parent_path().string());
+            keep.push_back({std::filesystem::path(socket).parent_path().string(), KeptAccess::read_only});
         }
         private_folders = make_private_tmp(keep, limits.file_size_bytes, notes);
     }
@@ -268,12 +253,16 @@ SandboxNotes confine_runner(const std::string& scratch, const std::string& stdou
     if (::chdir(scratch.c_str()) != 0) {
         notes.missing.push_back("scratch folder: " + errno_text());
     }
-    keep_only_plain_environment();
+    keep_plain_environment();
     for (const char* name : {"HOME", "TMPDIR", "TMP", "TEMP"}) {
         ::setenv(name, scratch.c_str(), 1);
     }
+    if (const passwd* user = ::getpwuid(::geteuid()); user != nullptr) {
+        ::setenv("USER", user->pw_name, 1);
+        ::setenv("LOGNAME", user->pw_name, 1);
+    }
     ::setenv("PYTHONDONTWRITEBYTECODE", "1", 1);
-    notes.protections.push_back("environment: PATH, locale and time zone only (no tokens or keys of the caller)");
+    notes.protections.push_back("environment: PATH, locale, time zone and user name only (none of the caller's tokens or keys)");
 
     set_limit(RLIMIT_AS, limits.address_space_bytes, "address space", notes);
     set_limit(RLIMIT_FSIZE, limits.file_size_bytes, "file size", notes);

@@ -49,6 +49,9 @@ SandboxNotes confine_runner(const std::string& scratch, const std::string& stdou
                             const std::string& stderr_path, const SandboxLimits& limits, bool network_isolated,
                             const TmpFolders& tmp = {});
 
+// strerror(errno), for the notes: what the kernel said when it refused.
+std::string errno_text();
+
 // Removes a folder tree; used by the warden for its document's scratch.
 void remove_tree(const std::string& path);
 

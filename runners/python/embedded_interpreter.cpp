@@ -41,13 +41,14 @@ py::object module_code(std::string_view source, std::span<const unsigned char> b
     return py::module_::import("builtins").attr("compile")(std::string(source), filename, "exec");
 }
 
-// The process's environment as os.environ holds one (names and values
-// decoded as the file system encoding does, undecodable bytes escaped).
+// The process's environment as CPython reads one into os.environ: split
+// at the first "=", names and values decoded as the file system encoding
+// does (undecodable bytes escaped).
 py::dict process_environment() {
     py::dict values;
-    for (char** entry = environ; *entry != nullptr; ++entry) {
+    for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
         const std::string_view text(*entry);
-        const std::size_t equals = text.find('=', 1);
+        const std::size_t equals = text.find('=');
         if (equals == std::string_view::npos) {
             continue;
         }

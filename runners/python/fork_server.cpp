@@ -16,6 +16,7 @@
 
 #include "runners/python/embedded_interpreter.hpp"
 #include "runners/python/warden.hpp"
+#include "runners/plain_environment.hpp"
 
 namespace snipcheck::runners::python {
 namespace {
@@ -99,8 +100,14 @@ SpawnRequest request_from_json(const json& value) {
             ::signal(signal_number, SIG_DFL);
         }
     }
+    sigset_t none;
+    ::sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
     ::signal(SIGCHLD, SIG_IGN);
     ::signal(SIGPIPE, SIG_IGN);
+    // Before CPython copies the environment into os.environ: every runner
+    // is forked from here, so what this process holds, snippets could read.
+    keep_plain_environment();
     // Whatever a warm-up import prints must not land in the report.
     if (const int null = ::open("/dev/null", O_RDWR | O_CLOEXEC); null >= 0) {
         ::dup2(null, 0);

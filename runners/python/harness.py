@@ -392,6 +392,7 @@ class Snippet:
                     except (SyntaxError, ValueError, MemoryError, RecursionError):
                         return self._names
                 defines, needs, both = _names(table)
+                both |= _updated_names(self.tree, self.code)
                 project = _project_imports(self.tree)
                 needs.update(project)
                 # `from .models import Book` alone defines no Book: it
@@ -464,6 +465,28 @@ def _names(table):
     both = {name for name, flags in table.symbols.items()
             if flags & DEF_LOCAL and flags & USE and not hasattr(builtins, name)}
     return defines, needs, both
+
+
+_UPDATE_OPERATORS = ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ">>=", "<<=", "@=")
+_BLOCK_PARTS = (ast.stmt, ast.excepthandler, ast.match_case)
+
+
+def _updated_names(tree, code):
+    """Names the module's own code updates in place (`count += 1`): read
+    before bound, though the symbol table marks them only as bound. Function
+    and class bodies are scopes of their own and are left out."""
+    if not any(operator in code for operator in _UPDATE_OPERATORS):
+        return set()
+    names = set()
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+        stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, _BLOCK_PARTS))
+    return names
 
 
 def _read_before_bound(snippet, candidates):
@@ -1071,12 +1094,19 @@ def serve(fd, environment=None):
 def _adopt_environment(environment):
     """os.environ of the embedded interpreter is the copy it made when the
     fork server started. Names the sandbox removed go (unsetting an absent
-    name is harmless); values it set come in (setting one again too)."""
+    name is harmless); values it set come in (setting one again too). A
+    name the C library refuses (empty, or holding "=") is left out."""
     for name in [name for name in os.environ if name not in environment]:
-        del os.environ[name]
+        try:
+            del os.environ[name]
+        except (OSError, ValueError):
+            os.environ._data.pop(os.environ.encodekey(name), None)
     for name, value in environment.items():
         if os.environ.get(name) != value:
-            os.environ[name] = value
+            try:
+                os.environ[name] = value
+            except (OSError, ValueError):
+                pass
 
 
 def _prepare_fixtures(fixtures, project_names=(), services=None):

@@ -146,7 +146,9 @@ private:
                 settle(job);
                 return;
             }
-            spawn.sockets.push_back(redis->value("socket", std::string()));
+            if (std::string socket = redis->value("socket", std::string()); !socket.empty()) {
+                spawn.sockets.push_back(std::move(socket));
+            }
             services["redis"] = std::move(*redis);
         }
         auto pid = m_server.spawn(ends[1], spawn);

@@ -220,6 +220,16 @@ TEST_CASE("a snippet that writes more than the Redis server holds gets an OOM er
     CHECK(report["sandbox"]["missing"].dump().find("Redis") == std::string::npos);  // nothing died
 }
 
+TEST_CASE("a snippet connects to the Redis socket but cannot write in its folder", "[e2e][redis]") {
+    if (!redis_installed()) {
+        return;
+    }
+    const json report = report_of("tests/data/e2e/redis_socket_folder.md --no-cache");
+    const json probe = snippet_with(report, "planted");
+    INFO(probe.dump(1));
+    CHECK(probe["status"] == "pass");
+}
+
 TEST_CASE("Sentinel and cluster clients skip: the run has a single Redis server", "[e2e][redis]") {
     if (!redis_installed()) {
         return;
