@@ -119,6 +119,10 @@ class SnippetChecker(checker.Checker):
         # the snippet may use a name and then rebind it (x = x + 1).
         if node is None and isinstance(value, checker.Builtin) and value.name in self._session_names:
             self.session_bindings[value.name] = value
+            if value.name == "__all__":
+                # `__all__ += [...]` extends the names of the binding it finds;
+                # the earlier snippet's list is not known here.
+                value.names = []
         super().addBinding(node, value)
 
 
@@ -175,20 +179,24 @@ def check_snippet(code, given):
         return None
     try:
         return Checked(SnippetChecker(tree, set(given)), given)
-    except RecursionError:
-        # Nesting deeper than pyflakes can walk: no findings rather than no run.
+    except Exception:  # noqa: BLE001
+        # Nesting deeper than pyflakes can walk (RecursionError), or code it
+        # trips on: this snippet has no findings, the others keep theirs.
         return None
 
 
-# Every name a snippet can use is a run of word characters in its text.
-_WORD = re.compile(r"\w+")
+# An identifier is ASCII word characters and characters beyond ASCII (\w
+# alone misses combining marks, U+00B7 and other identifier characters), so
+# only ASCII characters outside \w can end one.
+_WORD = re.compile(r"(?:\w|[^\x00-\x7f])+")
 
 
 def names_written(code):
     """A superset of the names `code` uses, as the parser spells them
     (identifiers are NFKC-normalised: the ligature in "ﬁle" reads "file")."""
-    words = set(_WORD.findall(code))
-    return {word if word.isascii() else unicodedata.normalize("NFKC", word) for word in words}
+    if not code.isascii():
+        code = unicodedata.normalize("NFKC", code)
+    return set(_WORD.findall(code))
 
 
 def lint_document(snippets):

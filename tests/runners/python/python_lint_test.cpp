@@ -107,6 +107,26 @@ TEST_CASE("lint_python finds an earlier name however the later snippet spells it
     CHECK(described(linted.result.findings[0][2]) == Lines{"12 undefined-name error undefined name 'missing'"});
 }
 
+TEST_CASE("lint_python knows earlier names written with combining marks and a middle dot") {
+    // \xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87 is a Devanagari
+    // word with combining vowel signs; l\xc2\xb7l holds U+00B7. Both are one identifier each.
+    const Linted linted = lint_markdown({
+        "```python\n\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87 = 1\n"
+        "l\xc2\xb7l = 2\n```\n\n"
+        "```python\nprint(\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87 + "
+        "l\xc2\xb7l)\n```\n"});
+    CHECK(described(linted.result.findings[0][1]).empty());
+}
+
+TEST_CASE("lint_python survives a later snippet extending __all__, and keeps the other snippets' findings") {
+    const Linted linted = lint_markdown({
+        "```python\n__all__ = ['first']\nfirst = 1\n```\n\n"
+        "```python\n__all__ += ['second']\nsecond = 2\n```\n\n"
+        "```python\nprint(undefined_here)\n```\n"});
+    CHECK(described(linted.result.findings[0][1]).empty());
+    CHECK(described(linted.result.findings[0][2]) == Lines{"12 undefined-name error undefined name 'undefined_here'"});
+}
+
 TEST_CASE("lint_python reports a name that only a later snippet defines") {
     const Linted linted = lint_markdown({
         "```python\nprint(greeting)\n```\n\nLater:\n\n```python\ngreeting = \"hello\"\n```\n"});
