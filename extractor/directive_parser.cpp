@@ -61,15 +61,6 @@ void bad(std::vector<Finding>& findings, int line, std::string message) {
 
 // Whether `line` holds "snipcheck:". Asked of every code line: searched from
 // the colons, which code has far fewer of than the letter s.
-bool mentions_snipcheck(std::string_view line) {
-    constexpr std::string_view k_word = "snipcheck";
-    for (std::size_t colon = line.find(':'); colon != std::string_view::npos; colon = line.find(':', colon + 1)) {
-        if (colon >= k_word.size() && line.substr(colon - k_word.size(), k_word.size()) == k_word) {
-            return true;
-        }
-    }
-    return false;
-}
 
 }  // namespace
 
@@ -110,6 +101,16 @@ void apply_directive(std::string_view text, int line, Directives& directives, st
                                 fmt::format("unknown snipcheck directive '{}' (known: {})", item.key, k_known)});
         }
     }
+}
+
+bool mentions_snipcheck(std::string_view text) {
+    constexpr std::string_view k_word = "snipcheck";
+    for (std::size_t colon = text.find(':'); colon != std::string_view::npos; colon = text.find(':', colon + 1)) {
+        if (colon >= k_word.size() && text.substr(colon - k_word.size(), k_word.size()) == k_word) {
+            return true;
+        }
+    }
+    return false;
 }
 
 std::string_view code_directive_text(std::string_view line) {

@@ -21,4 +21,8 @@ void apply_directive(std::string_view text, int line, Directives& directives, st
 // `-- snipcheck: ...` or `// snipcheck: ...`, or empty.
 std::string_view code_directive_text(std::string_view line);
 
+// Whether `text` holds `snipcheck:`, as every code directive does: asked of
+// a block's whole text, it spares most blocks a search per line.
+bool mentions_snipcheck(std::string_view text);
+
 }  // namespace snipcheck::extractor

@@ -124,6 +124,26 @@ std::string_view Document::line(int number) const {
     return lines[static_cast<std::size_t>(number - 1)];
 }
 
+std::optional<std::string_view> Document::text_of(const std::vector<std::string_view>& views) const {
+    if (views.empty()) {
+        return std::string_view();
+    }
+    // Compared as addresses: a line from elsewhere (a test's own strings)
+    // may lie anywhere, and is then simply not inside the text.
+    const auto begin = reinterpret_cast<std::uintptr_t>(decoded.text.data());
+    const auto end = begin + decoded.text.size();
+    std::uintptr_t at = begin;
+    for (std::string_view line : views) {
+        const auto start = reinterpret_cast<std::uintptr_t>(line.data());
+        if (start < at || start > end || line.size() > end - start) {
+            return std::nullopt;
+        }
+        at = start + line.size();
+    }
+    const auto first = reinterpret_cast<std::uintptr_t>(views.front().data());
+    return std::string_view(decoded.text).substr(first - begin, at - first);
+}
+
 Document make_document(std::string path, DecodedText decoded) {
     Document document;
     document.path = std::move(path);

@@ -2,6 +2,7 @@
 // A decoded document split into lines. Lines are views into `text`, so a
 // Document must not be copied once lines are taken (it is move-only).
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,14 @@ struct Document {
     // Line `number` (1-based); empty when out of range.
     std::string_view line(int number) const;
     int line_count() const { return static_cast<int>(lines.size()); }
+
+    // The text `views` span, from the start of the first to the end of the
+    // last, when they are views into this document's text in order (a
+    // block's lines are, dedented or not); nullopt otherwise. Between them
+    // lie only the newlines and indentation left out, so one search of it
+    // tells that no line holds a word (without blanks): most blocks are
+    // spared a search per line.
+    std::optional<std::string_view> text_of(const std::vector<std::string_view>& views) const;
 };
 
 // Splits decoded text into lines and decides the format: Markdown for

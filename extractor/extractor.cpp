@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -108,11 +109,20 @@ enum class Tokens { stale, ready };
 // its first snippet, though the directives apply to every part of it.
 enum class BlockFindings { record, drop };
 
+// Whether a block's lines may hold `# snipcheck:` directives: most blocks
+// are known to hold none from one search of their text.
+enum class CodeDirectives { none, maybe };
+
+CodeDirectives code_directives_in(const Document& document, const std::vector<std::string_view>& lines) {
+    const std::optional<std::string_view> text = document.text_of(lines);
+    return !text || mentions_snipcheck(*text) ? CodeDirectives::maybe : CodeDirectives::none;
+}
+
 // Directives written before the block apply to all of it, and so do those
 // on its lines `whole_block` (code lines of no part); those in its code only
 // to the lines [first, end) they are in.
 void apply_directives(const Block& block, const std::vector<std::size_t>& whole_block, std::size_t first,
-                      std::size_t end, BlockFindings block_findings, Snippet& snippet) {
+                      std::size_t end, BlockFindings block_findings, CodeDirectives in_code, Snippet& snippet) {
     std::vector<Finding> dropped;
     std::vector<Finding>& findings = block_findings == BlockFindings::record ? snippet.findings : dropped;
     for (const DirectiveComment& directive : block.directives) {
@@ -122,7 +132,7 @@ void apply_directives(const Block& block, const std::vector<std::size_t>& whole_
         apply_directive(code_directive_text(block.lines[i]), block.first_line + static_cast<int>(i),
                         snippet.directives, findings);
     }
-    for (std::size_t i = first; i < end; ++i) {
+    for (std::size_t i = first; i < end && in_code == CodeDirectives::maybe; ++i) {
         if (std::string_view text = code_directive_text(block.lines[i]); !text.empty()) {
             apply_directive(text, block.first_line + static_cast<int>(i), snippet.directives, snippet.findings);
         }
@@ -143,13 +153,16 @@ bool may_hold_files(const Block& block, const Snippet& snippet) {
 
 // A block of code then a `>>>` session showing it at work becomes two
 // blocks, the code and the session, as a reader runs them.
-void split_sessions_after_code(std::vector<Block>& blocks) {
+void split_sessions_after_code(const Document& document, std::vector<Block>& blocks) {
     // Where each block that holds code then a session is split (block, line).
     std::vector<std::pair<std::size_t, std::size_t>> splits;
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const std::vector<std::string_view>& lines = blocks[b].lines;
-        // Most blocks hold no prompt at all: that is the cheap question.
-        if (std::none_of(lines.begin(), lines.end(), [](std::string_view line) { return line.find(">>>") != std::string_view::npos; })) {
+        // Most blocks hold no prompt at all: that is the cheap question,
+        // asked of the block's text at once where it can be.
+        const std::optional<std::string_view> text = document.text_of(lines);
+        if (text ? text->find(">>>") == std::string_view::npos
+                 : std::none_of(lines.begin(), lines.end(), [](std::string_view line) { return line.find(">>>") != std::string_view::npos; })) {
             continue;
         }
         const std::string tag = language_from_tag(blocks[b].info);
@@ -197,7 +210,7 @@ public:
         // reservation that falls short moves every snippet, so it is
         // generous; pages never written cost no memory.
         m_result.snippets.reserve(2 * lexed.blocks.size() + 16);
-        split_sessions_after_code(lexed.blocks);
+        split_sessions_after_code(m_document, lexed.blocks);
         int last_block_snippet = -1;
         for (Block& block : lexed.blocks) {
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
@@ -250,7 +263,8 @@ private:
         snippet.heading = std::move(block.heading);
         snippet.defects = std::move(block.defects);
         snippet.directives = m_defaults;
-        apply_directives(block, {}, 0, block.lines.size(), BlockFindings::record, snippet);
+        apply_directives(block, {}, 0, block.lines.size(), BlockFindings::record,
+                         code_directives_in(m_document, block.lines), snippet);
 
         // The code is the block's lines, or for a session (and SQL with its
         // result tables) the lines left once prompts and output are taken out.
@@ -366,7 +380,7 @@ private:
             }
             snippet.directives = m_defaults;
             apply_directives(block, loose_directives, part.first, part.end,
-                             p == 0 ? BlockFindings::record : BlockFindings::drop, snippet);
+                             p == 0 ? BlockFindings::record : BlockFindings::drop, CodeDirectives::maybe, snippet);
             const std::vector<std::string_view> code_lines(block.lines.begin() + static_cast<std::ptrdiff_t>(part.first),
                                                            block.lines.begin() + static_cast<std::ptrdiff_t>(part.end));
             snippet.language = part.language;

@@ -140,3 +140,11 @@ TEST_CASE("code_directive_text finds the directive among other colons", "[direct
     CHECK(code_directive_text("snipcheck").empty());
     CHECK(code_directive_text(":snipcheck:").empty());
 }
+
+TEST_CASE("mentions_snipcheck finds the word before a colon anywhere in a text", "[directive_parser]") {
+    CHECK(mentions_snipcheck("x = 1\n# snipcheck: skip\n"));
+    CHECK(mentions_snipcheck("print(1)  # snipcheck: timeout=3"));
+    CHECK_FALSE(mentions_snipcheck("def f():\n    return {'a': 1}\n"));
+    CHECK_FALSE(mentions_snipcheck("snipcheck is a tool: it checks"));
+    CHECK_FALSE(mentions_snipcheck(""));
+}

@@ -54,3 +54,26 @@ TEST_CASE("split_lines agrees with a search for each newline on random text") {
         CHECK(split_lines(text) == split_one_by_one(text));
     }
 }
+
+TEST_CASE("text_of spans a block's lines in the document, dedented or not", "[document]") {
+    DecodedText decoded;
+    decoded.text = "intro\n    a = 1\n\n    b = 2\nend\n";
+    const Document document = make_document("doc.md", std::move(decoded));
+    const std::string_view text = document.decoded.text;
+    // Dedented views of lines 2-4, as a lexer makes them.
+    const Views block{document.lines[1].substr(4), document.lines[2], document.lines[3].substr(4)};
+    const auto spanned = document.text_of(block);
+    REQUIRE(spanned.has_value());
+    CHECK(*spanned == text.substr(text.find("a = 1"), text.find("end") - 1 - text.find("a = 1")));
+    CHECK(document.text_of(Views{}) == std::string_view());
+}
+
+TEST_CASE("text_of is nullopt for lines out of order or not in the document", "[document]") {
+    DecodedText decoded;
+    decoded.text = "one\ntwo\n";
+    const Document document = make_document("doc.md", std::move(decoded));
+    CHECK_FALSE(document.text_of(Views{document.lines[1], document.lines[0]}).has_value());
+    const std::string elsewhere = "two";
+    CHECK_FALSE(document.text_of(Views{document.lines[0], elsewhere}).has_value());
+    CHECK_FALSE(document.text_of(Views{std::string_view()}).has_value());
+}
