@@ -248,8 +248,15 @@ LineShape python_line_shape(std::string_view line) {
 
 std::vector<LineShape> python_block_shapes(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens,
                                            std::size_t line_limit) {
+    std::vector<LineShape> shapes;
+    python_block_shapes(lines, tokens, line_limit, shapes);
+    return shapes;
+}
+
+void python_block_shapes(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens,
+                         std::size_t line_limit, std::vector<LineShape>& shapes) {
     const std::size_t count = std::min(lines.size(), line_limit);
-    std::vector<LineShape> shapes(count, LineShape::weak);
+    shapes.assign(count, LineShape::weak);
     // Which lines were judged: on the stack for the short samples callers
     // take (every block is judged, and each allocation showed).
     constexpr std::size_t k_on_stack = 64;
@@ -286,7 +293,6 @@ std::vector<LineShape> python_block_shapes(const std::vector<std::string_view>& 
         }
         i = end;
     }
-    return shapes;
 }
 
 bool is_dockerfile_instruction(std::string_view line) {

@@ -24,6 +24,11 @@ LineShape python_line_shape(std::string_view line);
 std::vector<LineShape> python_block_shapes(const std::vector<std::string_view>& lines,
                                            const std::vector<PyToken>& tokens, std::size_t line_limit);
 
+// The same into a caller's vector (replacing its content), to reuse its
+// memory: every block is judged, and an allocation each showed.
+void python_block_shapes(const std::vector<std::string_view>& lines, const std::vector<PyToken>& tokens,
+                         std::size_t line_limit, std::vector<LineShape>& shapes);
+
 // `FROM python:3.11`, `RUN pip install ...`: a known instruction in capitals.
 bool is_dockerfile_instruction(std::string_view line);
 

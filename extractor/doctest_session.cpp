@@ -115,6 +115,10 @@ std::size_t session_after_code(const std::vector<std::string_view>& lines) {
 DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines, int first_line) {
     DoctestSession session;
     const int indent = lines.empty() ? 0 : indent_width(lines.front());
+    // Each example's output and traceback lines; their memory is reused
+    // from example to example.
+    std::vector<std::string_view> output;
+    std::vector<std::string_view> traceback;
     std::size_t i = 0;
     while (i < lines.size()) {
         std::string_view line = remove_indent(lines[i], indent);
@@ -133,7 +137,7 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
             session.line_map.push_back(first_line + static_cast<int>(i));
             ++i;
         }
-        std::vector<std::string_view> output;
+        output.clear();
         const int output_line = first_line + static_cast<int>(i);
         // A shell prompt (`$` after `>>> exit()`) ends the session's output.
         const auto shell_prompt = [](std::string_view text) { return text == "$" || text.starts_with("$ "); };
@@ -172,7 +176,7 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
             }
         }
         // Output, then the traceback of the exception that ended it.
-        std::vector<std::string_view> traceback;
+        traceback.clear();
         for (std::size_t k = 1; k < output.size(); ++k) {
             if (trim(output[k]).starts_with("Traceback (most recent call last)")) {
                 traceback.assign(output.begin() + static_cast<std::ptrdiff_t>(k), output.end());
@@ -200,7 +204,7 @@ DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines,
                 if (k > 0) {
                     expectation.expected += '\n';
                 }
-                expectation.expected += trim(output[k]) == "<BLANKLINE>" ? std::string() : std::string(output[k]);
+                expectation.expected += trim(output[k]) == "<BLANKLINE>" ? std::string_view() : output[k];
             }
         }
         session.expectations.push_back(std::move(expectation));

@@ -53,14 +53,16 @@ void append_literal(const std::vector<std::string_view>& lines, const std::vecto
         if (!out.sql.empty() && (out.line_map.empty() || out.line_map.back() != doc_line(l))) {
             out.sql += '\n';
         }
-        out.sql += std::string(piece);
+        out.sql += piece;
         if (out.line_map.empty() || out.line_map.back() != doc_line(l)) {
             out.line_map.push_back(doc_line(l));
         }
     }
 }
 
-std::string dedent(const std::string& text) {
+// Takes the text by value: most literals have no common indent and are
+// returned as they are, without a copy.
+std::string dedent(std::string text) {
     std::size_t common = std::string::npos;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -82,7 +84,7 @@ std::string dedent(const std::string& text) {
     while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
         std::string_view line = std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start);
-        out += std::string(line.size() >= common ? line.substr(common) : std::string_view{});
+        out += line.size() >= common ? line.substr(common) : std::string_view{};
         if (end == std::string::npos) {
             break;
         }
@@ -99,7 +101,9 @@ std::vector<EmbeddedSql> find_embedded_sql(const std::vector<std::string_view>& 
     std::vector<EmbeddedSql> found;
     // (name, index of the string token bound to it), latest last. A map
     // allocated a node per string assignment; lookups are rare (execute(name)).
-    std::vector<std::pair<std::string_view, std::size_t>> bound;
+    // Reused across snippets: most bind a string, and each allocation showed.
+    thread_local std::vector<std::pair<std::string_view, std::size_t>> bound;
+    bound.clear();
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const PyToken& token = tokens[i];
         // `sql = "SELECT ..."` remembered for a later execute(sql).
@@ -138,7 +142,7 @@ std::vector<EmbeddedSql> find_embedded_sql(const std::vector<std::string_view>& 
             append_literal(lines, line_map, tokens[arg], sql);
             ++arg;
         }
-        sql.sql = dedent(sql.sql);
+        sql.sql = dedent(std::move(sql.sql));
         std::string_view text = trim(sql.sql);
         if (!text.empty() && is_sql_statement_start(text)) {
             // Lines of the literal before the SQL starts are not part of it.

@@ -112,7 +112,8 @@ public:
             }
             tokenize_python(*sample, tokens);
             m_lent_tokens_of_all_lines = m_lent_tokens != nullptr && sample == &m_lines;
-            const std::vector<LineShape> shapes = python_block_shapes(*sample, tokens, m_sample_size);
+            thread_local std::vector<LineShape> shapes;
+            python_block_shapes(*sample, tokens, m_sample_size, shapes);
             m_python_strong = 0;
             m_python = share([&](std::string_view, std::size_t index) {
                 m_python_strong += shapes[index] == LineShape::strong ? 1 : 0;
@@ -361,8 +362,10 @@ double python_tag_fit(const std::vector<std::string_view>& lines, const std::vec
     // a statement only Python has (import, def, assignment ...), is Python.
     constexpr std::size_t k_quick_lines = 3;
     constexpr std::size_t k_tag_sample_lines = 16;
+    thread_local std::vector<LineShape> shapes;  // reused: every block tagged python is judged
     if (lines.size() > k_quick_lines) {
-        const std::vector<LineShape> first = python_block_shapes(lines, tokens, k_quick_lines);
+        python_block_shapes(lines, tokens, k_quick_lines, shapes);
+        const std::vector<LineShape>& first = shapes;
         const bool none_foreign = std::none_of(first.begin(), first.end(), [](LineShape shape) { return shape == LineShape::not_code; });
         const bool one_strong = std::any_of(first.begin(), first.end(), [](LineShape shape) { return shape == LineShape::strong; });
         if (none_foreign && one_strong) {
@@ -370,7 +373,7 @@ double python_tag_fit(const std::vector<std::string_view>& lines, const std::vec
             return 1.0;
         }
     }
-    const std::vector<LineShape> shapes = python_block_shapes(lines, tokens, k_tag_sample_lines);
+    python_block_shapes(lines, tokens, k_tag_sample_lines, shapes);
     int counted = 0;
     int fitting = 0;
     for (std::size_t i = 0; i < shapes.size(); ++i) {

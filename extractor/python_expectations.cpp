@@ -242,7 +242,7 @@ private:
                     break;
                 }
                 value += '\n';
-                value += std::string(trim(m_tokens[next].text.substr(2)));
+                value += trim(m_tokens[next].text.substr(2));
                 last = next;
             }
             add(comment.index, statement, ExpectationKind::arrow, value);
@@ -282,7 +282,7 @@ private:
                     break;
                 }
                 arrow_value += '\n';
-                arrow_value += std::string(trim(more.substr(2)));
+                arrow_value += trim(more.substr(2));
                 last = next;
             }
             std::string_view remark;
@@ -355,7 +355,7 @@ private:
             if (!first) {
                 value += '\n';
             }
-            value += std::string(body);
+            value += body;
             first = false;
             last = next;
         }

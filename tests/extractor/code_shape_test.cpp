@@ -51,6 +51,18 @@ TEST_CASE("python_block_shapes judges each line of a long block once", "[code_sh
     CHECK(first == std::vector<LineShape>(3, LineShape::strong));
 }
 
+TEST_CASE("python_block_shapes into a caller's vector replaces what it held", "[code_shape]") {
+    const std::vector<std::string_view> lines{"x = 1", "Error field input the signal", "print(x)"};
+    std::vector<PyToken> tokens;
+    tokenize_python(lines, tokens);
+    std::vector<LineShape> shapes(10, LineShape::not_code);
+    python_block_shapes(lines, tokens, lines.size(), shapes);
+    CHECK(shapes == python_block_shapes(lines, tokens, lines.size()));
+    CHECK(shapes == std::vector<LineShape>{LineShape::strong, LineShape::not_code, LineShape::strong});
+    python_block_shapes(lines, tokens, 1, shapes);
+    CHECK(shapes == std::vector<LineShape>{LineShape::strong});
+}
+
 TEST_CASE("python_line_shape: reStructuredText markup and mail headers are not Python", "[code_shape]") {
     for (const char* line : {"==========", "**************", "~~~~~", ".. [#] a note", ".. note::", "``str.format()``::",
                              "Padding came up in :ref:`formatting`, where", "Version: $Revision$",
