@@ -1,6 +1,7 @@
 #include "extractor/snippet_id.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -128,27 +129,32 @@ void assign_ids(std::vector<Snippet>& snippets) {
     const std::size_t count = snippets.size();
     HashSlots by_code(count);       // value: how many snippets so far have the code
     HashSlots by_behaviour(count);  // value: the first snippet with the same code and expectations
-    // The hashes first, in one pass over the snippets; then the probes, each
-    // table slot fetched a few snippets ahead of its use.
+    // Each snippet's hashes are computed a few snippets ahead of its probes,
+    // and the table slots they will probe are fetched meanwhile.
     struct Hashes {
-        std::uint64_t code;
-        std::uint64_t behaviour;
+        std::uint64_t code = 0;
+        std::uint64_t behaviour = 0;
     };
-    std::vector<Hashes> hashes(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::uint64_t code_hash = content_hash(snippets[i]);
-        hashes[i] = {code_hash, expectations_hash(snippets[i], code_hash)};
-    }
     constexpr std::size_t k_ahead = 8;
+    std::array<Hashes, k_ahead> ahead;  // snippet j's hashes at j % k_ahead
+    const auto hash_ahead = [&](std::size_t j) {
+        const std::uint64_t code = content_hash(snippets[j]);
+        ahead[j % k_ahead] = {code, expectations_hash(snippets[j], code)};
+        by_code.prefetch(code);
+        by_behaviour.prefetch(ahead[j % k_ahead].behaviour);
+    };
+    for (std::size_t j = 0; j < std::min(count, k_ahead); ++j) {
+        hash_ahead(j);
+    }
     for (std::size_t i = 0; i < count; ++i) {
+        const Hashes hashes = ahead[i % k_ahead];
         if (i + k_ahead < count) {
-            by_code.prefetch(hashes[i + k_ahead].code);
-            by_behaviour.prefetch(hashes[i + k_ahead].behaviour);
+            hash_ahead(i + k_ahead);
         }
         Snippet& snippet = snippets[i];
-        const std::uint64_t code_hash = hashes[i].code;
+        const std::uint64_t code_hash = hashes.code;
         const std::uint32_t occurrence = ++by_code.slot(code_hash, 0);
-        const std::size_t first_alike = by_behaviour.slot(hashes[i].behaviour, static_cast<std::uint32_t>(i));
+        const std::size_t first_alike = by_behaviour.slot(hashes.behaviour, static_cast<std::uint32_t>(i));
         snippet.id = hex_digits(code_hash >> 16, 12);
         if (occurrence > 1) {
             snippet.id += '-';
