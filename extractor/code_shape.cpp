@@ -44,7 +44,7 @@ bool is_assignment_operator(std::string_view op) {
 
 // Punctuation prose uses as well: `,` `.` `:` `!` `?` `;` `-`.
 bool is_prose_punctuation(std::string_view op) {
-    return op.size() == 1 && std::string_view(",.:!?;-").find(op[0]) != std::string_view::npos;
+    return op.size() == 1 && is_one_of(op[0], ",.:!?;-");
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -72,7 +72,7 @@ bool is_rst_markup(std::string_view text) {
     if (text.starts_with(".. ") || text == ".." || (text.size() > 2 && text.ends_with("::"))) {
         return true;
     }
-    return text.size() >= 3 && std::string_view("=-~*^+:").find(text[0]) != std::string_view::npos &&
+    return text.size() >= 3 && is_one_of(text[0], "=-~*^+:") &&
            text.find_first_not_of(text[0]) == std::string_view::npos;
 }
 
@@ -325,7 +325,7 @@ bool is_sql_statement_start(std::string_view line) {
             if (text.back() == ':') {
                 return false;  // `with open(f) as x:` is Python
             }
-            return upper || text.find_first_of("*(;=,") != std::string_view::npos;
+            return upper || find_one_of(text, "*(;=,") != std::string_view::npos;
         }
     }
     return false;
@@ -369,7 +369,7 @@ std::size_t shell_prompt_length(std::string_view line) {
     // `user@host:~/src` or `~/project` before the `$`.
     std::size_t dollar = at;
     while (dollar < line.size() && (std::isalnum(static_cast<unsigned char>(line[dollar])) != 0 ||
-                                    std::string_view("_.@:~/-").find(line[dollar]) != std::string_view::npos)) {
+                                    is_one_of(line[dollar], "_.@:~/-"))) {
         ++dollar;
     }
     if (dollar >= line.size() || line[dollar] != '$') {

@@ -65,7 +65,7 @@ bool is_haproxy_line(std::string_view text, int indent) {
         }
         return false;
     }
-    return text.find_first_of("=;{}()") == std::string_view::npos;
+    return find_one_of(text, "=;{}()") == std::string_view::npos;
 }
 
 // Enough lines to tell a language; judging all of a long block costs time
@@ -138,7 +138,7 @@ public:
         int seen = 0;
         return share([&](std::string_view text, std::size_t) {
             const bool fits = is_sql_statement_start(text) ||
-                              (seen > 0 && (text.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos ||
+                              (seen > 0 && (std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
                                             !looks_like_prose(text)));
             seen += fits ? 1 : 0;
             return fits;
@@ -324,7 +324,7 @@ std::string language_from_tag(std::string_view info, std::string* dialect) {
             word.remove_prefix(1);
         }
     }
-    std::size_t end = word.find_first_of(" \t{},;:=");
+    std::size_t end = find_one_of(word, " \t{},;:=");
     word = word.substr(0, end);
     if (word.starts_with("language-")) {
         word.remove_prefix(9);

@@ -85,7 +85,7 @@ bool is_plain_word(std::string_view token) {
     while (!token.empty() && (token.front() == '(' || token.front() == '"')) {
         token.remove_prefix(1);
     }
-    while (!token.empty() && std::string_view(",.;:?!)\"").find(token.back()) != std::string_view::npos) {
+    while (!token.empty() && is_one_of(token.back(), ",.;:?!)\"")) {
         token.remove_suffix(1);
     }
     if (token.empty()) {

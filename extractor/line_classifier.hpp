@@ -16,6 +16,29 @@ int indent_width(std::string_view line);
 // The line without its first `width` columns of indentation (fewer if it has less).
 std::string_view remove_indent(std::string_view line, int width);
 
+// Whether `c` is one of the characters of `set`. For a literal set the
+// loop unrolls into compares, where string_view::find calls memchr for each
+// character asked about (per token and per byte in the line questions).
+constexpr bool is_one_of(char c, std::string_view set) {
+    for (char member : set) {
+        if (c == member) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The first index of `text` holding one of `set`'s characters, or npos:
+// string_view::find_first_of without its memchr call per character.
+constexpr std::size_t find_one_of(std::string_view text, std::string_view set) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (is_one_of(text[i], set)) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
 // Without ASCII whitespace at either end. Defined here so it inlines: it
 // runs several times on every line of every document.
 constexpr std::string_view trim(std::string_view text) {

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "extractor/line_classifier.hpp"
+
 namespace snipcheck::extractor {
 namespace {
 
@@ -310,7 +312,7 @@ bool is_python_keyword(std::string_view word) {
 }
 
 std::string_view string_literal_body(std::string_view token_text) {
-    std::size_t quote = token_text.find_first_of("'\"");
+    std::size_t quote = find_one_of(token_text, "'\"");
     if (quote == std::string_view::npos) {
         return {};
     }

@@ -153,3 +153,13 @@ TEST_CASE("non-ASCII outside quotes", "[line_classifier]") {
     CHECK_FALSE(has_non_ascii_outside_quotes("x = 1  # caf\u00e9"));
     CHECK_FALSE(has_non_ascii_outside_quotes("x = 1"));
 }
+
+TEST_CASE("is_one_of and find_one_of ask about a set of characters", "[line_classifier]") {
+    CHECK(is_one_of(',', ",.;"));
+    CHECK_FALSE(is_one_of('x', ",.;"));
+    CHECK_FALSE(is_one_of('\0', ",.;"));
+    CHECK(find_one_of("python title=x", " \t=") == 6);
+    CHECK(find_one_of("python", " \t=") == std::string_view::npos);
+    CHECK(find_one_of("", "abc") == std::string_view::npos);
+    static_assert(find_one_of("a;b", ";") == 1);
+}
