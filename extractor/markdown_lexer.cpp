@@ -88,7 +88,17 @@ private:
             return i + 1;
         }
         const int indent = indent_width(line);
-        if (m_previous == Previous::blank && !is_list_item(line)) {
+        // Whether the line is a list item is asked up to three times below
+        // (on most lines twice): answered once, when first asked.
+        int item_column = 0;
+        std::optional<bool> list_item_answer;
+        const auto list_item = [&] {
+            if (!list_item_answer) {
+                list_item_answer = is_list_item(line, &item_column);
+            }
+            return *list_item_answer;
+        };
+        if (m_previous == Previous::blank && !list_item()) {
             while (!m_list_columns.empty() && m_list_columns.back() > indent) {
                 m_list_columns.pop_back();
             }
@@ -97,8 +107,7 @@ private:
             return scan_html_comment(i);
         }
         auto fence = parse_fence(line);
-        int item_column = 0;
-        if (!fence && is_list_item(line, &item_column) && item_column < static_cast<int>(line.size())) {
+        if (!fence && list_item() && item_column < static_cast<int>(line.size())) {
             // `- ```py` opens a fence inside the list item; its content is
             // indented to the item's content column.
             fence = parse_fence(line.substr(static_cast<std::size_t>(item_column)));
@@ -123,7 +132,7 @@ private:
                 return next;
             }
         } else if (indented_code_position && m_previous == Previous::paragraph &&
-                   python_line_shape(line) == LineShape::strong && !is_list_item(line) &&
+                   python_line_shape(line) == LineShape::strong && !list_item() &&
                    python_line_shape(m_lines[i - 1]) != LineShape::strong) {
             // Under a sentence, not under `if __name__ == "__main__":` (a
             // code paragraph Markdown shows as text, continued).
@@ -153,12 +162,11 @@ private:
             m_previous = Previous::paragraph;
             return i + 1;
         }
-        int content_column = 0;
-        if (is_list_item(line, &content_column)) {
+        if (list_item()) {
             while (!m_list_columns.empty() && m_list_columns.back() > indent) {
                 m_list_columns.pop_back();
             }
-            m_list_columns.push_back(content_column);
+            m_list_columns.push_back(item_column);
         }
         if (std::string_view bold = bold_text(line); !bold.empty()) {
             m_question = std::string(bold);
