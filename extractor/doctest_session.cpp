@@ -114,6 +114,11 @@ std::size_t session_after_code(const std::vector<std::string_view>& lines) {
 
 DoctestSession parse_doctest_session(const std::vector<std::string_view>& lines, int first_line) {
     DoctestSession session;
+    // At most one entry per line: reserved once rather than grown, which
+    // cost a few allocations per session.
+    session.code.reserve(lines.size());
+    session.line_map.reserve(lines.size());
+    session.example_lines.reserve(lines.size());
     const int indent = lines.empty() ? 0 : indent_width(lines.front());
     // Each example's output and traceback lines; their memory is reused
     // from example to example.
