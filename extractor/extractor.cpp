@@ -21,6 +21,11 @@
 #include "extractor/sql_transcript.hpp"
 
 namespace snipcheck::extractor {
+
+// Compared as views: std::string == "literal" measures the literal with
+// strlen on every call (languages are compared on every snippet).
+using namespace std::string_view_literals;
+
 namespace {
 
 std::string join_lines(const std::vector<std::string_view>& lines) {
@@ -41,11 +46,11 @@ std::string join_lines(const std::vector<std::string_view>& lines) {
 
 bool is_error_tag(std::string_view info) {
     const std::string tag = language_from_tag(info);
-    return tag == "error" || tag == "traceback" || tag == "pytb" || tag == "stderr";
+    return tag == "error"sv || tag == "traceback"sv || tag == "pytb"sv || tag == "stderr"sv;
 }
 
 bool runs_with_output(const std::string& language) {
-    return language == "python" || language == "bash" || language == "sql" || language == "javascript";
+    return language == "python"sv || language == "bash"sv || language == "sql"sv || language == "javascript"sv;
 }
 
 // An output block: right after a code block (only blank lines or an
@@ -67,7 +72,7 @@ bool is_output_block(const Block& block, const Snippet& previous) {
     if (is_output_tag(block.info) || is_error_tag(block.info) || block.after_output_label) {
         return true;
     }
-    if (previous.language == "sql" && trim(block.info).empty() && looks_like_result_table(block.lines)) {
+    if (previous.language == "sql"sv && trim(block.info).empty() && looks_like_result_table(block.lines)) {
         return true;
     }
     return trim(block.info).empty() && language_from_content(block.lines) == "text";
@@ -146,9 +151,9 @@ bool may_hold_files(const Block& block, const Snippet& snippet) {
         return false;
     }
     if (!snippet.directives.language.empty()) {
-        return snippet.language == "python";
+        return snippet.language == "python"sv;
     }
-    return snippet.language == "python" || language_from_tag(block.info) == "python";
+    return snippet.language == "python"sv || language_from_tag(block.info) == "python";
 }
 
 // A block of code then a `>>>` session showing it at work becomes two
@@ -166,7 +171,7 @@ void split_sessions_after_code(const Document& document, std::vector<Block>& blo
             continue;
         }
         const std::string tag = language_from_tag(blocks[b].info);
-        if (const std::size_t at = tag.empty() || tag == "python" ? session_after_code(lines) : 0; at > 0) {
+        if (const std::size_t at = tag.empty() || tag == "python"sv ? session_after_code(lines) : 0; at > 0) {
             splits.emplace_back(b, at);
         }
     }
@@ -316,7 +321,7 @@ private:
                     snippet.defects.emplace_back("wrong-language-tag");
                 }
             }
-            if (snippet.language == "sql") {
+            if (snippet.language == "sql"sv) {
                 if (SqlTranscript split = split_sql_and_results(block.lines, block.first_line); !split.code.empty()) {
                     rewritten = std::move(split.code);
                     code_lines = &rewritten;
@@ -333,7 +338,7 @@ private:
             return -1;
         }
         if (may_hold_files(block, snippet)) {
-            FileParts files = split_file_parts(block.lines, snippet.language == "python");
+            FileParts files = split_file_parts(block.lines, snippet.language == "python"sv);
             if (files.split) {
                 const Snippet whole = std::move(snippet);
                 m_result.snippets.pop_back();
@@ -384,7 +389,7 @@ private:
             const std::vector<std::string_view> code_lines(block.lines.begin() + static_cast<std::ptrdiff_t>(part.first),
                                                            block.lines.begin() + static_cast<std::ptrdiff_t>(part.end));
             snippet.language = part.language;
-            if (snippet.language.empty() && whole.language == "python") {
+            if (snippet.language.empty() && whole.language == "python"sv) {
                 snippet.language = "python";
             } else if (snippet.language.empty()) {
                 // Code before the first file of a block that as a whole did
@@ -419,7 +424,7 @@ private:
         snippet.end_line = snippet.line_map.back();
 
         std::vector<EmbeddedSql> embedded;
-        if (snippet.language == "python") {
+        if (snippet.language == "python"sv) {
             if (tokens == Tokens::stale) {
                 tokenize_python(code_lines, m_tokens);
             }
@@ -429,7 +434,7 @@ private:
             embedded = find_embedded_sql(code_lines, snippet.line_map, m_tokens);
         }
         // A Markdown table right after a SQL block is the result it shows.
-        if (block != nullptr && snippet.language == "sql" && snippet.form != SnippetForm::session &&
+        if (block != nullptr && snippet.language == "sql"sv && snippet.form != SnippetForm::session &&
             m_document.format == DocumentFormat::markdown) {
             const int after = (block->end_marker_line > 0 ? block->end_marker_line : block->last_line()) + 1;
             const bool after_query = last_statement_returns_rows(snippet.code);
@@ -450,7 +455,7 @@ private:
     void guess_orphan_languages() {
         std::map<std::string, int> tagged;
         for (const Snippet& snippet : m_result.snippets) {
-            if (!snippet.info.empty() && snippet.language != "text") {
+            if (!snippet.info.empty() && snippet.language != "text"sv) {
                 ++tagged[snippet.language];
             }
         }
@@ -463,7 +468,7 @@ private:
             const bool orphan = std::find_if(snippet.defects.begin(), snippet.defects.end(), [](const std::string& d) {
                                     return d == "starts-inside-block" || d == "missing-opening-fence";
                                 }) != snippet.defects.end();
-            if (orphan && snippet.language == "text" && snippet.info.empty()) {
+            if (orphan && snippet.language == "text"sv && snippet.info.empty()) {
                 snippet.language = dominant->first;
             }
         }

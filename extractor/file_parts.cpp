@@ -7,6 +7,11 @@
 #include "src/ascii_case.hpp"
 
 namespace snipcheck::extractor {
+
+// Compared as views: std::string == "literal" measures the literal with
+// strlen on every call (languages are compared on every snippet).
+using namespace std::string_view_literals;
+
 namespace {
 
 // Extensions that make a word a file name. A Python comment rarely is one
@@ -347,13 +352,13 @@ FileParts split_file_parts(const std::vector<std::string_view>& lines, bool bloc
         const std::vector<std::string_view> content(lines.begin() + static_cast<std::ptrdiff_t>(first),
                                                     lines.begin() + static_cast<std::ptrdiff_t>(end));
         std::string language = language_of_file(headers[h].file, content);
-        if (language == "python") {
+        if (language == "python"sv) {
             first = captions[h];
         }
         result.parts.push_back({headers[h].file, std::move(language), first, end});
     }
     const bool other_kind = result.parts.size() == 1 && !result.parts.front().file.empty() &&
-                            result.parts.front().language != "python";
+                            result.parts.front().language != "python"sv;
     result.split = result.parts.size() >= 2 || (other_kind && block_is_python);
     return result;
 }

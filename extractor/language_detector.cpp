@@ -13,6 +13,11 @@
 #include "src/ascii_case.hpp"
 
 namespace snipcheck::extractor {
+
+// Compared as views: std::string == "literal" measures the literal with
+// strlen on every call (languages are compared on every snippet).
+using namespace std::string_view_literals;
+
 namespace {
 
 bool is_yaml_line(std::string_view text) {
@@ -268,11 +273,11 @@ std::string classify(const std::vector<std::string_view>& lines, Fit& fit) {
 // How well the content fits the language its tag names; 1 for languages we
 // cannot judge, so their tags are trusted.
 double tag_fit(const std::string& language, Fit& fit) {
-    if (language == "python") return fit.python();
-    if (language == "dockerfile") return fit.dockerfile();
-    if (language == "sql") return fit.sql();
-    if (language == "nginx") return fit.nginx();
-    if (language == "javascript") return fit.javascript();
+    if (language == "python"sv) return fit.python();
+    if (language == "dockerfile"sv) return fit.dockerfile();
+    if (language == "sql"sv) return fit.sql();
+    if (language == "nginx"sv) return fit.nginx();
+    if (language == "javascript"sv) return fit.javascript();
     return 1.0;
 }
 
