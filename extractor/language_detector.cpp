@@ -442,7 +442,7 @@ bool is_known_language(std::string_view word) {
 
 bool is_output_tag(std::string_view info) {
     // The tags language_from_tag reads as "text", and `console` transcripts.
-    return language_from_tag(info) == "text" || lower(trim(info).substr(0, trim(info).find(' '))) == "console";
+    return language_from_tag(info) == "text"sv || equals_lower(trim(info).substr(0, trim(info).find(' ')), "console");
 }
 
 }  // namespace snipcheck::extractor
