@@ -2,10 +2,12 @@
 // What a format lexer finds: a region of a document that holds code, before
 // any language is given to it. Plain values; lines are views into the Document.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extractor/code_shape.hpp"
 #include "extractor/heading_path.hpp"
 
 namespace snipcheck::extractor {
@@ -42,6 +44,11 @@ struct LexedDocument {
     std::vector<Block> blocks;
     std::vector<DirectiveComment> stray_directives;  // followed by no block
     std::vector<std::pair<int, std::string>> defects;  // document-level: line, code
+    // Plain text only (empty for Markdown): the Python shape the lexer gave
+    // document line i + 1, where the language detector may take it for its
+    // own (the shape does not depend on the lines around it); nullopt where
+    // the lexer judged no shape or the line's may differ in a block.
+    std::vector<std::optional<LineShape>> python_shapes;
 };
 
 }  // namespace snipcheck::extractor

@@ -231,8 +231,14 @@ bool starts_with_adjacent_names(std::string_view text) {
 }  // namespace
 
 LineShape python_line_shape(std::string_view line) {
+    bool stands_alone = false;
+    return python_line_shape(line, stands_alone);
+}
+
+LineShape python_line_shape(std::string_view line, bool& stands_alone) {
     std::string_view text = trim(line);
-    if (text.empty() || text[0] == '#') {
+    stands_alone = text.empty() || text[0] == '#';
+    if (stands_alone) {
         return LineShape::weak;
     }
     if (has_non_ascii_outside_quotes(text) || starts_with_adjacent_names(text)) {
@@ -243,6 +249,12 @@ LineShape python_line_shape(std::string_view line) {
     thread_local std::vector<PyToken> tokens;
     one_line[0] = text;
     tokenize_python(one_line, tokens);
+    // A statement that ends on the line ends with a newline token at its
+    // end; one the line leaves open gets it at column 0, after the line.
+    // A lone line then has the newline a block gives it, and a block's next
+    // line starts outside any bracket or string, as a lone one does.
+    stands_alone = !tokens.empty() && tokens.back().kind == PyTokenKind::newline &&
+                   tokens.back().column == static_cast<int>(text.size());
     return shape_from_tokens(text, tokens.data(), tokens.data() + tokens.size());
 }
 

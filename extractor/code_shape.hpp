@@ -18,6 +18,13 @@ enum class LineShape { not_code, weak, strong };
 // non-ASCII outside strings, sentences).
 LineShape python_line_shape(std::string_view line);
 
+// The same, and whether the shape stands alone: the line is the same shape
+// inside any block whose lines before it all stand alone too, as
+// python_block_shapes judges it. True for blank and comment lines, and for
+// code that ends a statement (no bracket, string or backslash left open);
+// false for lines judged without tokens.
+LineShape python_line_shape(std::string_view line, bool& stands_alone);
+
 // The shapes of the first `line_limit` lines of a Python block, judged from
 // the block's own tokens (one tokenization for the whole block; lines inside
 // a multi-line string count as weak).

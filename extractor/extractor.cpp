@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -215,6 +216,7 @@ public:
         // reservation that falls short moves every snippet, so it is
         // generous; pages never written cost no memory.
         m_result.snippets.reserve(2 * lexed.blocks.size() + 16);
+        m_python_shapes = lexed.python_shapes;
         split_sessions_after_code(m_document, lexed.blocks);
         int last_block_snippet = -1;
         for (Block& block : lexed.blocks) {
@@ -313,7 +315,8 @@ private:
             } else {
                 // m_tokens is lent to the detector only when it holds nothing
                 // this block still needs.
-                LanguageGuess guess = detect_language(block.info, block.lines, tokenized ? nullptr : &m_tokens);
+                LanguageGuess guess = detect_language(block.info, block.lines, tokenized ? nullptr : &m_tokens,
+                                                      lexer_shapes_of(block));
                 detector_tokenized = guess.tokens_of_lines;
                 snippet.language = std::move(guess.language);
                 snippet.dialect = std::move(guess.dialect);
@@ -449,6 +452,23 @@ private:
         return index;
     }
 
+    // The Python shapes the plain-text lexer gave the block's lines, when
+    // they are the document's lines as they are (not dedented); empty
+    // otherwise.
+    std::span<const std::optional<LineShape>> lexer_shapes_of(const Block& block) const {
+        const std::size_t first = static_cast<std::size_t>(std::max(block.first_line - 1, 0));
+        if (block.lines.empty() || first + block.lines.size() > m_python_shapes.size()) {
+            return {};
+        }
+        for (std::size_t i = 0; i < block.lines.size(); ++i) {
+            const std::string_view line = m_document.lines[first + i];
+            if (block.lines[i].data() != line.data() || block.lines[i].size() != line.size()) {
+                return {};
+            }
+        }
+        return m_python_shapes.subspan(first, block.lines.size());
+    }
+
     // A fragment whose opening fence (and so its tag) was lost, and whose
     // content alone says nothing (`# comments`, a lone `]`), most likely is
     // in the language the document's tagged blocks mostly use.
@@ -545,6 +565,7 @@ private:
     const Directives& m_defaults;
     ExtractedDocument m_result;
     std::vector<PyToken> m_tokens;  // the current block's tokens; its memory is reused across blocks
+    std::span<const std::optional<LineShape>> m_python_shapes;  // LexedDocument::python_shapes, while run() lasts
     std::vector<std::pair<int, int>> m_parents;  // embedded snippet index -> parent index
 };
 

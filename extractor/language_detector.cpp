@@ -86,8 +86,11 @@ public:
     // The sample is the first k_sample_lines lines of `all_lines`, which
     // must outlive the Fit. `lent_tokens`: where to tokenize the lines when
     // the Python measure needs it, so a caller can keep the tokens (or null).
-    explicit Fit(const std::vector<std::string_view>& all_lines, std::vector<PyToken>* lent_tokens = nullptr)
-        : m_lines(all_lines), m_sample_size(std::min(all_lines.size(), k_sample_lines)), m_lent_tokens(lent_tokens) {
+    // `known_shapes`: the lines' Python shapes where a lexer judged them.
+    explicit Fit(const std::vector<std::string_view>& all_lines, std::vector<PyToken>* lent_tokens = nullptr,
+                 std::span<const std::optional<LineShape>> known_shapes = {})
+        : m_lines(all_lines), m_sample_size(std::min(all_lines.size(), k_sample_lines)), m_lent_tokens(lent_tokens),
+          m_known_shapes(known_shapes) {
         for (std::size_t i = 0; i < m_sample_size; ++i) {
             std::string_view text = trim(all_lines[i]);
             const bool comment = !text.empty() && (text[0] == '#' || text.starts_with("//") || text.starts_with("--")) &&
@@ -105,20 +108,24 @@ public:
 
     double python() {
         if (m_python < 0) {
-            thread_local std::vector<std::string_view> sample_copy;
-            thread_local std::vector<PyToken> own_tokens;
-            std::vector<PyToken>& tokens = m_lent_tokens != nullptr ? *m_lent_tokens : own_tokens;
-            // The tokenizer takes a vector: the lines themselves when the
-            // sample is all of them, else a copy of the sample.
-            const std::vector<std::string_view>* sample = &m_lines;
-            if (m_sample_size < m_lines.size()) {
-                sample_copy.assign(m_lines.begin(), m_lines.begin() + static_cast<std::ptrdiff_t>(m_sample_size));
-                sample = &sample_copy;
-            }
-            tokenize_python(*sample, tokens);
-            m_lent_tokens_of_all_lines = m_lent_tokens != nullptr && sample == &m_lines;
             thread_local std::vector<LineShape> shapes;
-            python_block_shapes(*sample, tokens, m_sample_size, shapes);
+            // Shapes a lexer judged need no tokens here; a caller that
+            // wants the tokens then makes them itself.
+            if (!known_sample_shapes(shapes)) {
+                thread_local std::vector<std::string_view> sample_copy;
+                thread_local std::vector<PyToken> own_tokens;
+                std::vector<PyToken>& tokens = m_lent_tokens != nullptr ? *m_lent_tokens : own_tokens;
+                // The tokenizer takes a vector: the lines themselves when the
+                // sample is all of them, else a copy of the sample.
+                const std::vector<std::string_view>* sample = &m_lines;
+                if (m_sample_size < m_lines.size()) {
+                    sample_copy.assign(m_lines.begin(), m_lines.begin() + static_cast<std::ptrdiff_t>(m_sample_size));
+                    sample = &sample_copy;
+                }
+                tokenize_python(*sample, tokens);
+                m_lent_tokens_of_all_lines = m_lent_tokens != nullptr && sample == &m_lines;
+                python_block_shapes(*sample, tokens, m_sample_size, shapes);
+            }
             m_python_strong = 0;
             m_python = share([&](std::string_view, std::size_t index) {
                 m_python_strong += shapes[index] == LineShape::strong ? 1 : 0;
@@ -175,6 +182,21 @@ public:
     }
 
 private:
+    // The sample's shapes from m_known_shapes into `shapes`, when it has
+    // one for every line of the sample.
+    bool known_sample_shapes(std::vector<LineShape>& shapes) const {
+        if (m_known_shapes.size() < m_sample_size) {
+            return false;
+        }
+        const auto known = m_known_shapes.first(m_sample_size);
+        if (!std::all_of(known.begin(), known.end(), [](const std::optional<LineShape>& shape) { return shape.has_value(); })) {
+            return false;
+        }
+        shapes.resize(m_sample_size);
+        std::transform(known.begin(), known.end(), shapes.begin(), [](const std::optional<LineShape>& shape) { return *shape; });
+        return true;
+    }
+
     template <typename Fits>
     double share(Fits fits) {
         if (m_meaningful_count == 0) {
@@ -191,6 +213,7 @@ private:
     const std::vector<std::string_view>& m_lines;
     std::size_t m_sample_size;
     std::vector<PyToken>* m_lent_tokens;
+    std::span<const std::optional<LineShape>> m_known_shapes;
     bool m_lent_tokens_of_all_lines = false;
     // Indexes of the sample's lines that are neither blank nor comments.
     std::array<std::uint8_t, k_sample_lines> m_meaningful{};
@@ -394,10 +417,10 @@ double python_tag_fit(const std::vector<std::string_view>& lines, const std::vec
 }
 
 LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines,
-                              std::vector<PyToken>* tokens) {
+                              std::vector<PyToken>* tokens, std::span<const std::optional<LineShape>> known_shapes) {
     LanguageGuess guess;
     guess.language = language_from_tag(info, &guess.dialect);
-    Fit fit(lines, tokens);
+    Fit fit(lines, tokens, known_shapes);
     if (guess.language.empty()) {
         guess.language = classify(lines, fit);
         guess.tokens_of_lines = fit.lent_tokens_of_all_lines();

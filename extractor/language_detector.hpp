@@ -3,10 +3,13 @@
 // trustworthy, from the content otherwise, and from the content when the tag
 // is plainly wrong (an HAProxy configuration tagged python).
 
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extractor/code_shape.hpp"
 #include "extractor/python_tokens.hpp"
 
 namespace snipcheck::extractor {
@@ -29,8 +32,11 @@ std::string language_from_content(const std::vector<std::string_view>& lines);
 // `tokens`, when given, is a buffer to tokenize the lines into if the
 // detector needs their Python tokens; tokens_of_lines then says whether it
 // holds the tokens of all of them (a long block is judged on its start).
+// `known_shapes`, when it has a shape for each line the detector samples
+// (a plain-text lexer judged them), spares judging them again.
 LanguageGuess detect_language(std::string_view info, const std::vector<std::string_view>& lines,
-                              std::vector<PyToken>* tokens = nullptr);
+                              std::vector<PyToken>* tokens = nullptr,
+                              std::span<const std::optional<LineShape>> known_shapes = {});
 
 // The share of a block's first lines that read as Python, from the block's
 // tokens (so a block tagged python is tokenized once); sets the number of

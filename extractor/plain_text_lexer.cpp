@@ -56,14 +56,32 @@ bool is_shell_paragraph(const std::vector<std::string_view>& lines, int first, i
     return true;
 }
 
+// Whether python_line_shape judges the line as the tokenizer reads it in a
+// block: the whitespace trim() takes off it is whitespace the tokenizer
+// skips (none at its end, no \r or \v before it).
+bool trims_as_tokenizer_skips(std::string_view line) {
+    const std::string_view text = trim(line);
+    if (text.empty()) {
+        return true;
+    }
+    const std::string_view leading = line.substr(0, static_cast<std::size_t>(text.data() - line.data()));
+    return text.data() + text.size() == line.data() + line.size() && find_one_of(leading, "\r\v") == std::string_view::npos;
+}
+
 // The first line of the Python code that ends the paragraph, or -1: code
 // starts unindented, every line has Python's shape, and one line is a
-// statement only code has.
-int python_suffix_start(const std::vector<std::string_view>& lines, int first, int last) {
+// statement only code has. Each shape judged is kept in `shapes` (by line
+// index) where it stands alone, for the language detector.
+int python_suffix_start(const std::vector<std::string_view>& lines, int first, int last,
+                        std::vector<std::optional<LineShape>>& shapes) {
     int start = -1;
     bool strong = false;
     for (int i = last; i >= first; --i) {
-        const LineShape shape = python_line_shape(lines[i]);
+        bool stands_alone = false;
+        const LineShape shape = python_line_shape(lines[i], stands_alone);
+        if (stands_alone && trims_as_tokenizer_skips(lines[i])) {
+            shapes[static_cast<std::size_t>(i)] = shape;
+        }
         if (shape == LineShape::not_code) {
             break;
         }
@@ -113,13 +131,16 @@ std::string_view question_of(std::string_view line) {
 
 class PlainTextLexer {
 public:
-    explicit PlainTextLexer(const Document& document) : m_lines(document.lines) {}
+    explicit PlainTextLexer(const Document& document) : m_lines(document.lines) {
+        m_result.python_shapes.resize(m_lines.size());
+    }
 
     LexedDocument run() {
         const int count = static_cast<int>(m_lines.size());
         int i = 0;
         while (i < count) {
             if (is_blank(m_lines[i])) {
+                m_result.python_shapes[static_cast<std::size_t>(i)] = LineShape::weak;  // as in any block
                 ++i;
                 continue;
             }
@@ -148,7 +169,7 @@ private:
             kind = ParagraphKind::session;
         } else if (is_dockerfile_paragraph(m_lines, first, last)) {
             kind = ParagraphKind::dockerfile;
-        } else if (int suffix = python_suffix_start(m_lines, first, last); suffix >= 0) {
+        } else if (int suffix = python_suffix_start(m_lines, first, last, m_result.python_shapes); suffix >= 0) {
             kind = ParagraphKind::python;
             start = suffix;
         } else if (is_sql_paragraph(m_lines, first, last)) {

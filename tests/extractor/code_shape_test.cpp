@@ -87,3 +87,37 @@ TEST_CASE("shell_prompt_length: prompts with a virtual environment, a path or a 
     CHECK(shell_prompt_length("$5 bill") == 0);
     CHECK(shell_prompt_length("(a note) $ x") == 0);  // words in the brackets: prose
 }
+
+TEST_CASE("python_line_shape says whether a line's shape stands alone", "[code_shape]") {
+    bool stands_alone = false;
+    CHECK(python_line_shape("x = f(1)", stands_alone) == LineShape::strong);
+    CHECK(stands_alone);
+    CHECK(python_line_shape("# a comment", stands_alone) == LineShape::weak);
+    CHECK(stands_alone);
+    CHECK(python_line_shape("", stands_alone) == LineShape::weak);
+    CHECK(stands_alone);
+    // A bracket, a string or a backslash left open: the next lines read on
+    // inside it, and the line has no newline of its own in a block.
+    for (const char* open : {"TEMPLATES = [", "x = f(1,", "s = \"\"\"start", "total = a + \\"}) {
+        INFO(open);
+        python_line_shape(open, stands_alone);
+        CHECK_FALSE(stands_alone);
+    }
+    // Judged without tokens: what the tokens would leave open is unknown.
+    CHECK(python_line_shape("Error field input the signal", stands_alone) == LineShape::not_code);
+    CHECK_FALSE(stands_alone);
+}
+
+TEST_CASE("a shape that stands alone is the shape python_block_shapes gives the line", "[code_shape]") {
+    const std::vector<std::string_view> lines{"import os", "", "x = [1, 2]", "# note", "print(x)"};
+    std::vector<PyToken> tokens;
+    tokenize_python(lines, tokens);
+    const std::vector<LineShape> in_block = python_block_shapes(lines, tokens, lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        INFO(lines[i]);
+        bool stands_alone = false;
+        const LineShape alone = python_line_shape(lines[i], stands_alone);
+        REQUIRE(stands_alone);
+        CHECK(alone == in_block[i]);
+    }
+}

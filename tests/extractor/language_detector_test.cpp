@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -137,4 +138,20 @@ TEST_CASE("detect_language leaves the Python tokens of all the lines in a lent b
     // SQL is settled before Python is measured; nothing lent, nothing said.
     CHECK_FALSE(detect_language("", Lines{"SELECT 1;", "SELECT 2;"}, &tokens).tokens_of_lines);
     CHECK_FALSE(detect_language("", python).tokens_of_lines);
+}
+
+TEST_CASE("detect_language takes the line shapes a lexer judged, and judges itself where one is missing", "[language_detector]") {
+    const Lines lines{"x = 1", "y = 2", "print(x + y)"};
+    // Shapes that say the lines are no Python: taken as given.
+    const std::vector<std::optional<LineShape>> foreign(3, LineShape::not_code);
+    CHECK(detect_language("", lines, nullptr, foreign).language != "python");
+    // One missing: the detector judges all of them itself.
+    std::vector<std::optional<LineShape>> partial(3, LineShape::not_code);
+    partial[1].reset();
+    CHECK(detect_language("", lines, nullptr, partial).language == "python");
+    const std::vector<std::optional<LineShape>> judged(3, LineShape::strong);
+    std::vector<PyToken> tokens;
+    const LanguageGuess guess = detect_language("", lines, &tokens, judged);
+    CHECK(guess.language == "python");
+    CHECK_FALSE(guess.tokens_of_lines);  // no tokens were needed
 }

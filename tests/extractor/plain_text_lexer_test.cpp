@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "extractor/code_shape.hpp"
+#include "extractor/document.hpp"
 #include "tests/extractor/test_documents.hpp"
 
 using namespace snipcheck::extractor;
@@ -138,4 +140,27 @@ TEST_CASE("reStructuredText in a .txt is prose: a header, underlines, roles, lit
     REQUIRE(lexed.blocks.size() == 1);
     CHECK(lexed.blocks[0].first_line == 17);
     CHECK(strings_of(lexed.blocks[0].lines) == Strings{"  >>> width = 7", "  >>> f'{width:03d}'", "  '007'"});
+}
+
+TEST_CASE("the plain-text lexer keeps the Python shapes it judged, for the language detector", "[plain_text_lexer]") {
+    const Document document = load_plain("python_paragraphs.txt");
+    const LexedDocument lexed = lex_plain_text(document);
+    REQUIRE(lexed.python_shapes.size() == document.lines.size());
+    REQUIRE_FALSE(lexed.blocks.empty());
+    const Block& first = lexed.blocks[0];
+    for (std::size_t i = 0; i < first.lines.size(); ++i) {
+        const auto& shape = lexed.python_shapes[static_cast<std::size_t>(first.first_line - 1) + i];
+        REQUIRE(shape.has_value());
+        CHECK(*shape == python_line_shape(first.lines[i]));
+    }
+}
+
+TEST_CASE("a line the lexer judged with a bracket left open has no shape kept", "[plain_text_lexer]") {
+    DecodedText decoded;
+    decoded.text = "Settings:\n\nTEMPLATES = [\n    {\n        'DIRS': [],\n    },\n]\n";
+    const Document document = make_document("settings.txt", std::move(decoded));
+    const LexedDocument lexed = lex_plain_text(document);
+    REQUIRE(lexed.python_shapes.size() == document.lines.size());
+    CHECK_FALSE(lexed.python_shapes[2].has_value());  // TEMPLATES = [
+    CHECK(lexed.python_shapes[1] == LineShape::weak);  // a blank line
 }
