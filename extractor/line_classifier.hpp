@@ -42,7 +42,10 @@ constexpr std::size_t find_one_of(std::string_view text, std::string_view set) {
 // Without ASCII whitespace at either end. Defined here so it inlines: it
 // runs several times on every line of every document.
 constexpr std::string_view trim(std::string_view text) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    // All six lie at or below ' ': most characters are ruled out by one compare.
+    const auto is_space = [](char c) {
+        return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v');
+    };
     std::size_t begin = 0;
     std::size_t end = text.size();
     while (begin < end && is_space(text[begin])) {
