@@ -495,8 +495,14 @@ private:
     }
 
     void add_embedded(int parent_index, EmbeddedSql sql) {
+        if (sql.line_map.empty()) {
+            return;
+        }
+        // Built where it stays, as add_block does; the parent is looked up
+        // after, as adding may move the snippets.
+        m_parents.emplace_back(static_cast<int>(m_result.snippets.size()), parent_index);
+        Snippet& snippet = m_result.snippets.emplace_back();
         const Snippet& parent = m_result.snippets[parent_index];
-        Snippet snippet;
         snippet.file = parent.file;
         snippet.form = SnippetForm::embedded;
         snippet.language = "sql";
@@ -505,16 +511,11 @@ private:
         snippet.directives.language.clear();
         snippet.code = std::move(sql.sql);
         snippet.line_map = std::move(sql.line_map);
-        if (snippet.line_map.empty()) {
-            return;
-        }
         snippet.start_line = snippet.line_map.front();
         snippet.end_line = snippet.line_map.back();
         if (sql.interpolated) {
             snippet.defects.emplace_back("interpolated-sql");
         }
-        m_parents.emplace_back(static_cast<int>(m_result.snippets.size()), parent_index);
-        m_result.snippets.push_back(std::move(snippet));
     }
 
     void record_document_defects(const LexedDocument& lexed) {
