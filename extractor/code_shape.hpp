@@ -3,6 +3,7 @@
 // shape alone. Shared by the plain-text lexer (is this paragraph code?) and
 // the language detector (is this tag plainly wrong?).
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -10,7 +11,7 @@
 
 namespace snipcheck::extractor {
 
-enum class LineShape { not_code, weak, strong };
+enum class LineShape : std::uint8_t { not_code, weak, strong };  // one byte: a plain-text document keeps one per line
 
 // Python: `strong` for statements only code has (def, import, assignment,
 // call, decorator ...), `weak` for lines code may have (a bare name, `}`),

@@ -231,6 +231,9 @@ public:
             // instead of touching fresh pages.
             block.lines = std::vector<std::string_view>();
         }
+        // Only the blocks asked for the lexer's line shapes.
+        m_python_shapes = {};
+        lexed.python_shapes = std::vector<std::optional<LineShape>>();
         guess_orphan_languages();
         assign_ids(m_result.snippets);
         for (auto [snippet, parent] : m_parents) {
