@@ -44,7 +44,8 @@ void ProgressLine::update(std::size_t done, std::size_t total, std::string_view 
     if (m_shown > 0 && now - m_last_draw < k_min_interval) {
         return;
     }
-    std::string line = "[" + std::to_string(done) + "/" + std::to_string(total) + "] ";
+    std::string line = "[";  // built by appending: GCC 12 warns falsely (-Wrestrict) on "[" + std::string
+    line.append(std::to_string(done)).append("/").append(std::to_string(total)).append("] ");
     // One column short of the width: writing the last column wraps on some terminals.
     const std::size_t room = m_width > line.size() + 1 ? m_width - line.size() - 1 : 0;
     line += fit_path(path, room);

@@ -91,7 +91,8 @@ std::string canonical_whole(const WrittenNumber& number) {
     if (digits.empty()) {
         return "0";
     }
-    return (number.negative ? "-" : "") + std::string(digits);
+    std::string whole = number.negative ? "-" : "";
+    return whole.append(digits);
 }
 
 bool numbers_match(const WrittenNumber& expected, const WrittenNumber& actual) {

@@ -66,7 +66,7 @@ std::string verdict_details(const SnippetReport& item, std::size_t max_lines) {
         }
     }
     if (item.verdict.status == Status::error && !item.run.traceback.empty()) {
-        text += "\n" + cut(item.run.traceback, max_lines);
+        text.append("\n").append(cut(item.run.traceback, max_lines));
     }
     while (!text.empty() && text.back() == '\n') {
         text.pop_back();
