@@ -46,7 +46,7 @@ Range initial_environment_block() {
 
 }  // namespace
 
-void keep_plain_environment() {
+bool keep_plain_environment() {
     std::vector<std::pair<std::string, std::string>> kept;
     for (const char* name : k_kept) {
         if (const char* value = std::getenv(name); value != nullptr) {
@@ -57,12 +57,17 @@ void keep_plain_environment() {
     // (an entry replaced by setenv still has its old text there).
     ::clearenv();
     const Range block = initial_environment_block();
-    if (block.begin != 0 && block.end > block.begin) {
-        std::memset(reinterpret_cast<void*>(block.begin), 0, block.end - block.begin);
+    if (block.begin == 0 || block.end <= block.begin) {
+        for (const auto& [name, value] : kept) {
+            ::setenv(name.c_str(), value.c_str(), 1);
+        }
+        return false;
     }
+    std::memset(reinterpret_cast<void*>(block.begin), 0, block.end - block.begin);
     for (const auto& [name, value] : kept) {
         ::setenv(name.c_str(), value.c_str(), 1);
     }
+    return true;
 }
 
 }  // namespace snipcheck::runners

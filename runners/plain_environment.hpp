@@ -7,7 +7,8 @@ namespace snipcheck::runners {
 
 // Removes every other variable, and wipes the environment block the process
 // was started with: a process forked without exec (the fork server, every
-// runner) still shows that block in /proc/self/environ.
-void keep_plain_environment();
+// runner) still shows that block in /proc/self/environ. False when the block
+// could not be found (no /proc): then only the variables are gone.
+bool keep_plain_environment();
 
 }  // namespace snipcheck::runners

@@ -253,7 +253,9 @@ SandboxNotes confine_runner(const std::string& scratch, const std::string& stdou
     if (::chdir(scratch.c_str()) != 0) {
         notes.missing.push_back("scratch folder: " + errno_text());
     }
-    keep_plain_environment();
+    if (!keep_plain_environment()) {
+        notes.missing.push_back("environment: /proc/self/stat unreadable; the caller's environment is unset but not wiped from memory");
+    }
     for (const char* name : {"HOME", "TMPDIR", "TMP", "TEMP"}) {
         ::setenv(name, scratch.c_str(), 1);
     }

@@ -187,6 +187,16 @@ TEST_CASE("another python3 first on PATH does not change the embedded interprete
     CHECK(report["summary"]["pass"].get<int>() >= 15);
 }
 
+TEST_CASE("a snippet finds no value of the caller's environment anywhere in its own memory", "[e2e][run]") {
+    // snipcheck starts with the token in its environment block, which every
+    // runner inherits (forks, no exec) unless it is wiped.
+    const auto run = run_snipcheck("run tests/data/e2e/environment_memory.md --format json --no-cache", false,
+                                   "SNIPCHECK_TEST_TOKEN=S3CRETVALUE_4242");
+    const json report = json::parse(run.out);
+    INFO(report.dump(1));
+    CHECK(report["snippets"][0]["status"] == "pass");
+}
+
 TEST_CASE("run checks SQL, Dockerfile, YAML, nginx and shell snippets, JSON keeps the contract", "[e2e][run]") {
     const auto run = run_snipcheck("run tests/data/e2e/other_languages.md --format json");
     CHECK(run.status == 1);
