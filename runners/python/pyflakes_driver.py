@@ -154,6 +154,20 @@ class Checked:
         self.used = {name for name, binding in result.session_bindings.items() if binding.used}
 
 
+class Unchecked:
+    """A snippet that parsed but that pyflakes could not check: no findings.
+    Later snippets may still use what it defines, and it may use what the
+    earlier ones defined; every name it writes counts for both."""
+
+    def __init__(self, code, given):
+        self.messages = []
+        self.defines = names_written(code)
+        self.stars = set()
+        self.import_names = {}
+        self.deleted = set()
+        self.used = set(given)
+
+
 def rule_of(message_class):
     """UndefinedName -> undefined-name."""
     return re.sub(r"(?<!^)(?=[A-Z])", "-", message_class.__name__).lower()
@@ -182,7 +196,7 @@ def check_snippet(code, given):
     except Exception:  # noqa: BLE001
         # Nesting deeper than pyflakes can walk (RecursionError), or code it
         # trips on: this snippet has no findings, the others keep theirs.
-        return None
+        return Unchecked(code, given)
 
 
 # An identifier is ASCII word characters and characters beyond ASCII (\w

@@ -121,10 +121,22 @@ TEST_CASE("lint_python knows earlier names written with combining marks and a mi
 TEST_CASE("lint_python survives a later snippet extending __all__, and keeps the other snippets' findings") {
     const Linted linted = lint_markdown({
         "```python\n__all__ = ['first']\nfirst = 1\n```\n\n"
-        "```python\n__all__ += ['second']\nsecond = 2\n```\n\n"
+        "```python\nimport os\n__all__ += ['second']\nsecond = 2\n```\n\n"
         "```python\nprint(undefined_here)\n```\n"});
+    // Checked, not skipped: its own unused import is found.
+    CHECK(described(linted.result.findings[0][1]) == Lines{"7 unused-import warning 'os' imported but unused"});
+    CHECK(described(linted.result.findings[0][2]) == Lines{"13 undefined-name error undefined name 'undefined_here'"});
+}
+
+TEST_CASE("lint_python: a snippet pyflakes cannot check still gives its names to the later ones") {
+    // 400 additions nest deeper than pyflakes walks.
+    std::string sum = "1";
+    for (int i = 0; i < 400; ++i) {
+        sum += " + 1";
+    }
+    const Linted linted = lint_markdown({"```python\nvalue = " + sum + "\n```\n\n```python\nprint(value)\n```\n"});
+    CHECK(described(linted.result.findings[0][0]).empty());
     CHECK(described(linted.result.findings[0][1]).empty());
-    CHECK(described(linted.result.findings[0][2]) == Lines{"12 undefined-name error undefined name 'undefined_here'"});
 }
 
 TEST_CASE("lint_python reports a name that only a later snippet defines") {
