@@ -657,16 +657,21 @@ def _elided(tree):
     (`class Book(models.Model): ...` then a new manager): made from that
     alone the model would lose its columns. A plain class written so keeps
     the latest-wins rule: its new members are what the reader wants."""
-    names = set()
-    for node in tree.body:
-        # `class Error(Exception): ...` alone is a whole definition, not an elision.
-        if isinstance(node, ast.ClassDef) and len(node.body) > 1 and any(
-                isinstance(base, (ast.Name, ast.Attribute)) and getattr(base, "id", getattr(base, "attr", "")) == "Model"
-                for base in node.bases) and any(
-                isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant) and item.value.value is Ellipsis
-                for item in node.body):
-            names.add(node.name)
-    return names
+    # `class Error(Exception): ...` alone is a whole definition, not an elision.
+    return {node.name for node in tree.body
+            if isinstance(node, ast.ClassDef) and len(node.body) > 1 and _is_model(node) and _has_ellipsis(node)}
+
+
+def _is_model(node):
+    """A class whose base is named Model (`models.Model`, `Model`)."""
+    return any(getattr(base, "id", getattr(base, "attr", "")) == "Model"
+               for base in node.bases if isinstance(base, (ast.Name, ast.Attribute)))
+
+
+def _has_ellipsis(node):
+    """A body with a bare `...` among its statements."""
+    return any(isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant) and item.value.value is Ellipsis
+               for item in node.body)
 
 
 def _register_source(path, snippets):
@@ -1093,20 +1098,12 @@ def serve(fd, environment=None):
 
 def _adopt_environment(environment):
     """os.environ of the embedded interpreter is the copy it made when the
-    fork server started. Names the sandbox removed go (unsetting an absent
-    name is harmless); values it set come in (setting one again too). A
-    name the C library refuses (empty, or holding "=") is left out."""
+    fork server started, with the plain environment the fork server kept
+    (no odd names): names the sandbox removed since go, values it set come
+    in (unsetting or setting a value again is harmless)."""
     for name in [name for name in os.environ if name not in environment]:
-        try:
-            del os.environ[name]
-        except (OSError, ValueError):
-            os.environ._data.pop(os.environ.encodekey(name), None)
-    for name, value in environment.items():
-        if os.environ.get(name) != value:
-            try:
-                os.environ[name] = value
-            except (OSError, ValueError):
-                pass
+        del os.environ[name]
+    os.environ.update(environment)
 
 
 def _prepare_fixtures(fixtures, project_names=(), services=None):
