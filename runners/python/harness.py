@@ -383,7 +383,7 @@ class Snippet:
 
     def _symbols(self):
         if self._names is None:
-            self._names = _Symbols(set(), set(), set(), set(), {}, set())
+            self._names = _Symbols(set(), set(), set(), set(), {}, set(), set())
             if self.tree is not None:
                 table = self._table if self.source is self.code else None
                 if table is None:
@@ -391,7 +391,7 @@ class Snippet:
                         table = symtable(self.source, self.path, "exec")
                     except (SyntaxError, ValueError, MemoryError, RecursionError):
                         return self._names
-                defines, needs, both = _names(table)
+                defines, needs, both, bound_when_called = _names(table)
                 both |= _updated_names(self.tree, self.code)
                 project = _project_imports(self.tree)
                 needs.update(project)
@@ -399,7 +399,8 @@ class Snippet:
                 # finds the one an earlier snippet defined.
                 imported = {name for name in project if not table.symbols.get(name, 0) & DEF_LOCAL}
                 elided = _elided(self.tree) if "..." in self.code else set()
-                self._names = _Symbols(defines, needs, both, imported, project, elided)
+                updated = _updated_in_functions(self.tree, bound_when_called) if bound_when_called else set()
+                self._names = _Symbols(defines, needs, both, imported, project, elided, updated)
         return self._names
 
     @property
@@ -423,18 +424,24 @@ class Snippet:
         document defines: the value read comes from an earlier snippet.
         `position` is this snippet's own."""
         if self._rebinds is None:
-            others = {name for name in self._symbols().both if any(p != position for p in definers.get(name, ()))}
+            symbols = self._symbols()
+            others = {name for name in symbols.both if any(p != position for p in definers.get(name, ()))}
             try:
                 self._rebinds = _read_before_bound(self, others) if others else set()
             except RecursionError:  # nested deeper than the scan goes: no rebinds found
                 self._rebinds = set()
+            # A function's `global count; count += 1` updates the value an
+            # earlier snippet made, once it is called.
+            self._rebinds |= {name for name in symbols.updated_in_functions
+                              if any(p != position for p in definers.get(name, ()))}
         return self._rebinds
 
 
 # What a snippet's top level defines and uses: `both` are names it binds
 # and reads, `imported` those it only imports from the reader's project,
-# `project` name -> that module, `elided` models written with `...`.
-_Symbols = collections.namedtuple("_Symbols", "defines needs both imported project elided")
+# `project` name -> that module, `elided` models written with `...`,
+# `updated_in_functions` globals a function updates in place (`count += 1`).
+_Symbols = collections.namedtuple("_Symbols", "defines needs both imported project elided updated_in_functions")
 
 
 def _names(table):
@@ -448,6 +455,10 @@ def _names(table):
             defines.add(name)
         if flags & USE:
             used.add(name)
+    # `global x` then x = ... in a function: x exists once the function
+    # runs, so the snippet defines it for later ones; but the function may
+    # read x first (`count += 1`), so x is still needed from before.
+    bound_when_called = set()
     stack = list(table.children)
     while stack:
         child = stack.pop()
@@ -456,15 +467,17 @@ def _names(table):
             scope = (flags >> SCOPE_OFF) & SCOPE_MASK
             if flags & USE and scope in (GLOBAL_IMPLICIT, GLOBAL_EXPLICIT):
                 used.add(name)
-            if flags & DEF_LOCAL and scope == GLOBAL_EXPLICIT:  # `global x` then x = ...
-                defines.add(name)
+            if flags & DEF_LOCAL and scope == GLOBAL_EXPLICIT:
+                bound_when_called.add(name)
     needs = {name for name in used - defines if not hasattr(builtins, name)}
+    bound_when_called -= defines
+    defines |= bound_when_called
     needs.discard("__name__")
     needs.discard("__file__")
     # Bound and read at top level: read first, they need an earlier value too.
     both = {name for name, flags in table.symbols.items()
             if flags & DEF_LOCAL and flags & USE and not hasattr(builtins, name)}
-    return defines, needs, both
+    return defines, needs, both, bound_when_called
 
 
 _UPDATE_OPERATORS = ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ">>=", "<<=", "@=")
@@ -487,6 +500,14 @@ def _updated_names(tree, code):
             names.add(node.target.id)
         stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, _BLOCK_PARTS))
     return names
+
+
+def _updated_in_functions(tree, names):
+    """Which of `names` (declared global and bound in a function) some
+    function updates in place: the symbol table marks `count += 1` as a
+    binding only, not as the read it also is."""
+    return {node.target.id for node in ast.walk(tree)
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in names}
 
 
 def _read_before_bound(snippet, candidates):

@@ -606,6 +606,33 @@ TEST_CASE("a name a snippet only updates in place, and never reads otherwise, ge
     CHECK(ran.outputs[3].replayed.size() == 1);
 }
 
+TEST_CASE("a function that updates a global gets the earlier snippet's value when a later snippet calls it",
+          "[python_runner]") {
+    // `global count; count += 1` binds count when bump() runs, and reads it
+    // first: the snippet calling bump() needs `count = 0` replayed too.
+    const Ran ran = run_markdown(
+        "```python\ncount = 0\n```\n\n"
+        "```python\ndef bump():\n    global count\n    count += 1\n```\n\n"
+        "```python\nbump()\nbump()\nprint(count)  # Output: 2\n```\n\n"
+        "```python\ndef setup():\n    global config\n    config = {'debug': True}\n```\n\n"
+        "```python\nsetup()\nprint(config['debug'])  # Output: True\n```\n\n"
+        "```python\ndef tick():\n    global ticks\n    ticks += 1\n```\n\n"
+        "```python\nticks = 5\n```\n\n"
+        "```python\ntick()\nprint(ticks)  # Output: 6\n```\n");
+    REQUIRE(ran.outputs.size() == 8);
+    for (std::size_t i = 0; i < 8; ++i) {
+        INFO(i << ": " << ran.outputs[i].traceback);
+        CHECK(ran.verdicts[i].status == Status::pass);
+    }
+    // bump's own snippet may call it: it gets `count = 0` as well.
+    CHECK(ran.outputs[1].replayed.size() == 1);
+    CHECK(ran.outputs[2].replayed.size() == 2);  // count = 0, then bump
+    CHECK(ran.outputs[4].replayed.size() == 1);  // setup alone: it reads no earlier config
+    // The value a function updates comes from before it, never from a later snippet.
+    CHECK(ran.outputs[5].replayed.empty());
+    CHECK(ran.outputs[7].replayed.size() == 2);  // tick, then ticks = 5
+}
+
 TEST_CASE("a snippet whose definitions come from a snippet lacking a library is skipped too", "[python_runner]") {
     const Ran ran = run_markdown("```python\nimport snipcheck_no_such_module\n"
                                  "grid = snipcheck_no_such_module.zeros(2)\n```\n\n"
