@@ -165,6 +165,30 @@ ExpectationResult compared(const Expectation& expectation, std::string actual) {
     return result;
 }
 
+// A session example whose output is its exception's last line alone
+// (`NameError: name 'e' is not defined` under `>>> print(e)`), as the
+// prompt shows it without the traceback header. The extractor cannot tell
+// that line from text a print shows; what the statement did can.
+bool shows_lone_exception(const Expectation& expectation, const StatementOutput& statement) {
+    if (expectation.kind != ExpectationKind::doctest || !statement.raised || !statement.output.empty()) {
+        return false;
+    }
+    const std::string_view expected = extractor::trim(expectation.expected);
+    const std::string_view type = statement.exception_type;
+    const std::string_view message = extractor::trim(statement.exception_message);
+    const std::size_t dot = type.rfind('.');
+    for (const std::string_view name : {type, dot == std::string_view::npos ? type : type.substr(dot + 1)}) {
+        if (name.empty() || !expected.starts_with(name)) {
+            continue;
+        }
+        const std::string_view rest = expected.substr(name.size());
+        if (message.empty() ? rest.empty() : (rest.starts_with(':') && extractor::trim(rest.substr(1)) == message)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 ExpectationResult raised_result(int line, const std::string& expected, const std::string& raised) {
     ExpectationResult result;
     result.line = line;
@@ -212,6 +236,12 @@ private:
         }
         std::string actual;
         for (const StatementOutput* statement : statements) {
+            if (shows_lone_exception(expectation, *statement)) {
+                ExpectationResult result = raised_result(expectation.line, statement->exception_type,
+                                                         statement->exception_type);
+                result.expected = expectation.expected;
+                return result;
+            }
             actual += statement->output;
         }
         return compared(expectation, std::move(actual));
@@ -274,6 +304,33 @@ private:
     const RunOutput& m_run;
 };
 
+// A session whose every raising example shows what it raised: a traceback,
+// or its exception's line alone (shows_lone_exception), at least once the latter.
+bool raises_shown_alone(const Snippet& snippet, const RunOutput& run) {
+    bool alone = false;
+    for (const StatementOutput& statement : run.statements) {
+        if (!statement.raised) {
+            continue;
+        }
+        bool shown = false;
+        for (const Expectation& expectation : snippet.expectations) {
+            if (expectation.statement_line != statement.line) {
+                continue;
+            }
+            if (shows_lone_exception(expectation, statement)) {
+                shown = alone = true;
+            } else if (expectation.kind == ExpectationKind::raises &&
+                       exception_matches(expectation.expected, statement.exception_type)) {
+                shown = true;
+            }
+        }
+        if (!shown) {
+            return false;
+        }
+    }
+    return alone;
+}
+
 // Did the document expect the exception that ended the run?
 bool exception_expected(const Snippet& snippet, const RunOutput& run) {
     const std::string raised = uncaught_type(run);
@@ -291,7 +348,7 @@ bool exception_expected(const Snippet& snippet, const RunOutput& run) {
             return true;
         }
     }
-    return false;
+    return snippet.form == extractor::SnippetForm::session && raises_shown_alone(snippet, run);
 }
 
 // The error message when the run itself went wrong, nullopt when it did not.

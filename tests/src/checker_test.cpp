@@ -408,3 +408,50 @@ TEST_CASE("remarks after a session's output are set aside only when the output t
     CHECK(verdict.expectations[1].ok);
     CHECK_FALSE(verdict.expectations[2].ok);  // `a` is no value: the text is output, and differs
 }
+
+TEST_CASE("a session example whose output is its exception's line alone expects that exception", "[checker]") {
+    // >>> print(e)             (line 2; raised NameError)
+    // NameError: name 'e' is not defined
+    // >>> 1 + 1                (line 4)
+    // 2
+    Snippet snippet = snippet_at(2, 5);
+    snippet.form = extractor::SnippetForm::session;
+    snippet.expectations.push_back(expect(ExpectationKind::doctest, 3, 2, "NameError: name 'e' is not defined"));
+    snippet.expectations.push_back(expect(ExpectationKind::doctest, 5, 4, "2"));
+    RunOutput run;
+    run.end = RunEnd::raised;
+    run.statements = {raising(2, "NameError", "name 'e' is not defined"), statement(4, "2\n")};
+    run.exception_type = "NameError";
+    run.exception_message = "name 'e' is not defined";
+    run.exception_line = 2;
+
+    SECTION("the same exception and message: the example holds and the run is no error") {
+        const Verdict verdict = check(snippet, run);
+        CHECK(verdict.status == Status::pass);
+        REQUIRE(verdict.expectations.size() == 2);
+        CHECK(verdict.expectations[0].ok);
+        CHECK(verdict.expectations[0].how == "raised");
+    }
+    SECTION("a module-qualified exception matches its short name") {
+        run.statements[0] = raising(2, "json.decoder.JSONDecodeError", "Expecting value: line 1 column 1 (char 0)");
+        run.exception_type = "json.decoder.JSONDecodeError";
+        snippet.expectations[0].expected = "JSONDecodeError: Expecting value: line 1 column 1 (char 0)";
+        CHECK(check(snippet, run).status == Status::pass);
+    }
+    SECTION("another message is an error") {
+        snippet.expectations[0].expected = "NameError: name 'f' is not defined";
+        const Verdict verdict = check(snippet, run);
+        CHECK(verdict.status == Status::error);
+        CHECK_FALSE(verdict.expectations[0].ok);
+    }
+    SECTION("another example raising where nothing shows it is still an error") {
+        run.statements[1] = raising(4, "ZeroDivisionError", "division by zero");
+        const Verdict verdict = check(snippet, run);
+        CHECK(verdict.status == Status::error);
+        CHECK(verdict.expectations[0].ok);
+    }
+    SECTION("outside a session, the line is output a statement should have printed") {
+        snippet.form = extractor::SnippetForm::fenced;
+        CHECK(check(snippet, run).status == Status::error);
+    }
+}
