@@ -448,6 +448,22 @@ bool only_stand_ins_differ(const std::vector<ExpectationResult>& results) {
     return any;
 }
 
+// `return`, `yield` or `await` at the top level of a script: the snippet is
+// an excerpt of a function body (`return redirect("/")` from a view), which
+// a reader reads inside its def. It cannot run alone; nothing in it is wrong.
+std::optional<std::string> function_body_excerpt(const Snippet& snippet, const RunOutput& run) {
+    if (snippet.form == extractor::SnippetForm::session || run.end != RunEnd::raised ||
+        run.exception_type != "SyntaxError") {
+        return std::nullopt;
+    }
+    for (const std::string_view keyword : {"'return'", "'yield'", "'await'"}) {
+        if (run.exception_message.starts_with(std::string(keyword) + " outside function")) {
+            return fmt::format("an excerpt of a function body ({} outside a function): it cannot run alone", keyword);
+        }
+    }
+    return std::nullopt;
+}
+
 Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
     Verdict verdict;
     if (run.end == RunEnd::timeout) {
@@ -470,6 +486,11 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
     if (run.end == RunEnd::not_run) {
         verdict.status = Status::error;
         verdict.message = run.reason.empty() ? std::string("the snippet could not be run") : one_line(run.reason, k_max_message_chars);
+        return verdict;
+    }
+    if (std::optional<std::string> excerpt = function_body_excerpt(snippet, run)) {
+        verdict.status = Status::skip;
+        verdict.message = std::move(*excerpt);
         return verdict;
     }
     const Judge judge(snippet, run);

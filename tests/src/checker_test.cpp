@@ -455,3 +455,22 @@ TEST_CASE("a session example whose output is its exception's line alone expects 
         CHECK(check(snippet, run).status == Status::error);
     }
 }
+
+TEST_CASE("return, yield or await at the top of a script is an excerpt of a function body, skipped", "[checker]") {
+    Snippet snippet = snippet_at(2, 2);  // return redirect("/dashboard/")
+    SECTION("return") {
+        const Verdict verdict = check(snippet, raised_run(2, "SyntaxError", "'return' outside function"));
+        CHECK(verdict.status == Status::skip);
+        CHECK(verdict.message.find("excerpt of a function body ('return' outside a function)") != std::string::npos);
+    }
+    SECTION("await") {
+        CHECK(check(snippet, raised_run(2, "SyntaxError", "'await' outside function")).status == Status::skip);
+    }
+    SECTION("another SyntaxError is the snippet's error") {
+        CHECK(check(snippet, raised_run(2, "SyntaxError", "invalid syntax")).status == Status::error);
+    }
+    SECTION("in a session, the example fails as doctest's would") {
+        snippet.form = extractor::SnippetForm::session;
+        CHECK(check(snippet, raised_run(2, "SyntaxError", "'return' outside function")).status == Status::error);
+    }
+}
