@@ -464,6 +464,12 @@ std::optional<std::string> function_body_excerpt(const Snippet& snippet, const R
     return std::nullopt;
 }
 
+// No expectation that was compared failed: those that failed never ran.
+bool only_unrun_failed(const std::vector<ExpectationResult>& results) {
+    return std::all_of(results.begin(), results.end(),
+                       [](const ExpectationResult& result) { return result.ok || result.how == "not-run"; });
+}
+
 Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
     Verdict verdict;
     if (run.end == RunEnd::timeout) {
@@ -486,11 +492,6 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
     if (run.end == RunEnd::not_run) {
         verdict.status = Status::error;
         verdict.message = run.reason.empty() ? std::string("the snippet could not be run") : one_line(run.reason, k_max_message_chars);
-        return verdict;
-    }
-    if (std::optional<std::string> excerpt = function_body_excerpt(snippet, run)) {
-        verdict.status = Status::skip;
-        verdict.message = std::move(*excerpt);
         return verdict;
     }
     const Judge judge(snippet, run);
@@ -526,6 +527,11 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
                               ? fmt::format("needs module '{}', which is not installed here", run.missing_module)
                               : fmt::format("needs module '{}', which is not installed here (Debian package {})",
                                             run.missing_module, run.missing_package);
+    } else if (std::optional<std::string> excerpt = function_body_excerpt(snippet, run);
+               excerpt && only_unrun_failed(verdict.expectations)) {
+        verdict.status = Status::skip;
+        verdict.evidence = Evidence::none;
+        verdict.message = std::move(*excerpt);
     } else if (std::optional<std::string> error = run_error(snippet, run)) {
         verdict.status = Status::error;
         verdict.evidence = run.static_check ? Evidence::static_check : Evidence::run;

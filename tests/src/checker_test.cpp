@@ -474,3 +474,23 @@ TEST_CASE("return, yield or await at the top of a script is an excerpt of a func
         CHECK(check(snippet, raised_run(2, "SyntaxError", "'return' outside function")).status == Status::error);
     }
 }
+
+TEST_CASE("an excerpt of a function body keeps what its statements before the return showed", "[checker]") {
+    // print(total)  # Output: 3      (line 2)
+    // return total  # Output: 3      (line 3: never runs)
+    Snippet snippet = snippet_at(2, 3);
+    snippet.expectations.push_back(expect(ExpectationKind::output_comment, 2, 2, "3"));
+    snippet.expectations.push_back(expect(ExpectationKind::output_comment, 3, 3, "3"));
+    RunOutput run = raised_run(3, "SyntaxError", "'return' outside function");
+    run.statements = {statement(2, "3\n")};
+    SECTION("what ran held: a skip that lists it") {
+        const Verdict verdict = check(snippet, run);
+        CHECK(verdict.status == Status::skip);
+        REQUIRE(verdict.expectations.size() == 2);
+        CHECK(verdict.expectations[0].ok);
+    }
+    SECTION("what ran did not hold: the excerpt is no excuse") {
+        run.statements = {statement(2, "4\n")};
+        CHECK(check(snippet, run).status != Status::skip);
+    }
+}

@@ -527,9 +527,9 @@ TEST_CASE("a snippet nested deeper than the parser goes is its own error and the
 TEST_CASE("a statement only the compiler rejects fails where it stands, not in an earlier snippet",
           "[python_runner]") {
     // Statement groups are compiled for the whole document before the first
-    // snippet runs; `return` outside a function parses, and fails to compile.
+    // snippet runs; `nonlocal` at module level parses, and fails to compile.
     const Ran ran = run_markdown("```python\nprint('first')  # Output: first\n```\n\n"
-                                 "```python\nprint('before')  # Output: before\nreturn 5\n```\n\n" + k_next_snippet);
+                                 "```python\nprint('before')  # Output: before\nnonlocal x\n```\n\n" + k_next_snippet);
     REQUIRE(ran.outputs.size() == 3);
     CHECK(ran.verdicts[0].status == Status::pass);
     CHECK(ran.verdicts[1].status == Status::error);
