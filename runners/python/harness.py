@@ -313,6 +313,10 @@ class Snippet:
     def needs(self):
         return self._symbols().needs
 
+    @property
+    def defined_when_called(self):
+        return self._symbols().when_called
+
     def _parse(self):
         if self._parsed:
             return
@@ -383,7 +387,7 @@ class Snippet:
 
     def _symbols(self):
         if self._names is None:
-            self._names = _Symbols(set(), set(), set(), set(), {}, set(), set())
+            self._names = _Symbols(set(), set(), set(), set(), {}, set(), set(), set())
             if self.tree is not None:
                 table = self._table if self.source is self.code else None
                 if table is None:
@@ -391,7 +395,7 @@ class Snippet:
                         table = symtable(self.source, self.path, "exec")
                     except (SyntaxError, ValueError, MemoryError, RecursionError):
                         return self._names
-                defines, needs, both, bound_when_called = _names(table)
+                defines, needs, both, when_called, read_when_called = _names(table)
                 both |= _updated_names(self.tree, self.code)
                 project = _project_imports(self.tree)
                 needs.update(project)
@@ -399,8 +403,10 @@ class Snippet:
                 # finds the one an earlier snippet defined.
                 imported = {name for name in project if not table.symbols.get(name, 0) & DEF_LOCAL}
                 elided = _elided(self.tree) if "..." in self.code else set()
-                updated = _updated_in_functions(self.tree, bound_when_called) if bound_when_called else set()
-                self._names = _Symbols(defines, needs, both, imported, project, elided, updated)
+                if when_called - read_when_called:
+                    read_when_called |= _updated_in_functions(self.tree, when_called - read_when_called)
+                self._names = _Symbols(defines, needs, both, imported, project, elided, when_called,
+                                       read_when_called)
         return self._names
 
     @property
@@ -430,9 +436,9 @@ class Snippet:
                 self._rebinds = _read_before_bound(self, others) if others else set()
             except RecursionError:  # nested deeper than the scan goes: no rebinds found
                 self._rebinds = set()
-            # A function's `global count; count += 1` updates the value an
+            # A function's `global count; count += 1` reads the value an
             # earlier snippet made, once it is called.
-            self._rebinds |= {name for name in symbols.updated_in_functions
+            self._rebinds |= {name for name in symbols.read_when_called
                               if any(p != position for p in definers.get(name, ()))}
         return self._rebinds
 
@@ -440,8 +446,10 @@ class Snippet:
 # What a snippet's top level defines and uses: `both` are names it binds
 # and reads, `imported` those it only imports from the reader's project,
 # `project` name -> that module, `elided` models written with `...`,
-# `updated_in_functions` globals a function updates in place (`count += 1`).
-_Symbols = collections.namedtuple("_Symbols", "defines needs both imported project elided updated_in_functions")
+# `when_called` globals only a function binds (`global x` then x = ...),
+# `read_when_called` those of them a function also reads (`count += 1`).
+_Symbols = collections.namedtuple(
+    "_Symbols", "defines needs both imported project elided when_called read_when_called")
 
 
 def _names(table):
@@ -456,9 +464,11 @@ def _names(table):
         if flags & USE:
             used.add(name)
     # `global x` then x = ... in a function: x exists once the function
-    # runs, so the snippet defines it for later ones; but the function may
-    # read x first (`count += 1`), so x is still needed from before.
-    bound_when_called = set()
+    # runs, so the snippet defines it for later ones (a weaker definition
+    # than a top-level one, see _definers). A function that also reads x
+    # (x = x + 1) reads the value an earlier snippet made: see rebinds.
+    when_called = set()
+    read_in_functions = set()
     stack = list(table.children)
     while stack:
         child = stack.pop()
@@ -467,17 +477,18 @@ def _names(table):
             scope = (flags >> SCOPE_OFF) & SCOPE_MASK
             if flags & USE and scope in (GLOBAL_IMPLICIT, GLOBAL_EXPLICIT):
                 used.add(name)
+                read_in_functions.add(name)
             if flags & DEF_LOCAL and scope == GLOBAL_EXPLICIT:
-                bound_when_called.add(name)
+                when_called.add(name)
+    when_called -= defines  # bound at top level too: a definition like any other
+    defines |= when_called
     needs = {name for name in used - defines if not hasattr(builtins, name)}
-    bound_when_called -= defines
-    defines |= bound_when_called
     needs.discard("__name__")
     needs.discard("__file__")
     # Bound and read at top level: read first, they need an earlier value too.
     both = {name for name, flags in table.symbols.items()
             if flags & DEF_LOCAL and flags & USE and not hasattr(builtins, name)}
-    return defines, needs, both, bound_when_called
+    return defines, needs, both, when_called, when_called & read_in_functions
 
 
 _UPDATE_OPERATORS = ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ">>=", "<<=", "@=")
@@ -503,11 +514,25 @@ def _updated_names(tree, code):
 
 
 def _updated_in_functions(tree, names):
-    """Which of `names` (declared global and bound in a function) some
-    function updates in place: the symbol table marks `count += 1` as a
-    binding only, not as the read it also is."""
-    return {node.target.id for node in ast.walk(tree)
-            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in names}
+    """Which of `names` a function or class body that declares them global
+    updates in place: the symbol table marks `count += 1` as a binding only,
+    not as the read it also is. A nested scope is a scope of its own."""
+    updated = set()
+    scopes = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    for scope in scopes:
+        stack = list(scope.body)
+        declared = set()
+        augmented = set()
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.Global):
+                declared.update(node.names)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                augmented.add(node.target.id)
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                stack.extend(ast.iter_child_nodes(node))
+        updated |= augmented & declared & names
+    return updated
 
 
 def _read_before_bound(snippet, candidates):
@@ -712,11 +737,15 @@ class _Definers(dict):
     level (those that parse and are not avoided), so that a plan looks a
     name up instead of scanning the document for each snippet. Snippets
     that only import the name from the reader's project are in `importers`:
-    replayed for it only when no snippet defines it (its stand-in then)."""
+    replayed for it only when no snippet defines it (its stand-in then).
+    Snippets where only a function binds it (`global x` then x = ...) are
+    in `when_called`: replayed for it only when no snippet binds it at top
+    level, as `count = 0` is what a reader takes over `def reset()`."""
 
     def __init__(self):
         super().__init__()
         self.importers = {}
+        self.when_called = {}
 
 
 def _definers(snippets, avoid):
@@ -725,8 +754,10 @@ def _definers(snippets, avoid):
         if position in avoid or snippet.tree is None:
             continue
         imported = snippet.imported_only
+        when_called = snippet.defined_when_called
         for name in snippet.defines:
-            (index.importers if name in imported else index).setdefault(name, []).append(position)
+            table = index.importers if name in imported else index.when_called if name in when_called else index
+            table.setdefault(name, []).append(position)
     return index
 
 
@@ -781,7 +812,14 @@ def _replay_plan(snippets, position, avoid, definers):
             positions = positions[:bisect.bisect_left(positions, user)]
         j = _definer(positions, user, position)
         if j is None and name not in definers:
-            j = _definer(definers.importers.get(name, ()), user, position)
+            # No top-level definition: a function that binds it, else the
+            # project import that stands in for it.
+            when_called = definers.when_called.get(name, ())
+            if not forward:
+                when_called = when_called[:bisect.bisect_left(when_called, user)]
+            j = _definer(when_called, user, position)
+            if j is None:
+                j = _definer(definers.importers.get(name, ()), user, position)
         if j is not None and j not in chosen:
             chosen.add(j)
             pending.extend((j, needed, True) for needed in snippets[j].needs)
@@ -828,7 +866,10 @@ class Runner:
                 if snippet.language != "django-template" and snippet.tree is not None:
                     snippet.precompile()
                     snippet.rebinds(self._definers, at)
-                    self._plans[at] = _replay_plan(self.snippets, at, self.avoid, self._definers)
+                    if snippet.mode not in ("document", "isolated"):
+                        # (Those two are made in no time; a whole-document
+                        # session's would hold every earlier position each.)
+                        self._plans[at] = _replay_plan(self.snippets, at, self.avoid, self._definers)
             except Exception:  # noqa: BLE001 - a snippet's trouble is its own, found when it runs
                 pass
 

@@ -633,6 +633,32 @@ TEST_CASE("a function that updates a global gets the earlier snippet's value whe
     CHECK(ran.outputs[7].replayed.size() == 2);  // tick, then ticks = 5
 }
 
+TEST_CASE("a global only a function binds is a weaker definition, read from before and never from after",
+          "[python_runner]") {
+    const Ran ran = run_markdown(
+        // A top-level `count = 0` wins over a function that would bind it.
+        "```python\ncount = 0\n```\n\n"
+        "```python\ndef reset():\n    global count\n    count = 0\n```\n\n"
+        "```python\nprint(count)  # Output: 0\n```\n\n"
+        // `total = total + 1` in a function reads an earlier total, never a later one.
+        "```python\ndef grow():\n    global total\n    total = total + 1\n    return total\n```\n\n"
+        "```python\ntotal = 41\nprint(grow())  # Output: 42\n```\n\n"
+        // A function's own local `n += 1` beside a global of that name is no update of it.
+        "```python\nn = 'slow to make'\n```\n\n"
+        "```python\ndef forget():\n    global n\n    n = None\n"
+        "def tally(items):\n    n = 0\n    for _ in items:\n        n += 1\n    return n\n"
+        "print(tally('abc'))  # Output: 3\n```\n");
+    REQUIRE(ran.outputs.size() == 7);
+    for (std::size_t i = 0; i < 7; ++i) {
+        INFO(i << ": " << ran.outputs[i].traceback);
+        CHECK(ran.verdicts[i].status == Status::pass);
+    }
+    CHECK(ran.outputs[2].replayed.size() == 1);  // count = 0, not reset
+    CHECK(ran.outputs[2].replayed[0] == ran.extracted.snippets[0].id);
+    CHECK(ran.outputs[3].replayed.empty());  // total = 41 comes later
+    CHECK(ran.outputs[6].replayed.empty());
+}
+
 TEST_CASE("a snippet whose definitions come from a snippet lacking a library is skipped too", "[python_runner]") {
     const Ran ran = run_markdown("```python\nimport snipcheck_no_such_module\n"
                                  "grid = snipcheck_no_such_module.zeros(2)\n```\n\n"
