@@ -79,10 +79,12 @@ std::vector<const StatementOutput*> statements_at(const RunOutput& run, int line
 
 // The exception that ended the run, if one did; sys.exit raises SystemExit.
 std::string uncaught_type(const RunOutput& run) {
-    if (!run.exception_type.empty()) {
-        return run.exception_type;
+    // A run that exited may carry an exception an earlier statement raised
+    // and the document expected: the one that ended it is SystemExit.
+    if (run.end == RunEnd::exited) {
+        return "SystemExit";
     }
-    return run.end == RunEnd::exited ? std::string("SystemExit") : std::string();
+    return run.exception_type;
 }
 
 // The last statement that raised (and was let go on), nullptr if none did.
@@ -169,6 +171,11 @@ ExpectationResult compared(const Expectation& expectation, std::string actual) {
 // (`NameError: name 'e' is not defined` under `>>> print(e)`), as the
 // prompt shows it without the traceback header. The extractor cannot tell
 // that line from text a print shows; what the statement did can.
+// The REPL's last line adds a suggestion to some (`... Did you mean: 'e2'?`).
+bool is_suggestion(std::string_view text) {
+    return text.empty() || (text.starts_with(". Did you mean") && text.ends_with('?'));
+}
+
 bool shows_lone_exception(const Expectation& expectation, const StatementOutput& statement) {
     if (expectation.kind != ExpectationKind::doctest || !statement.raised || !statement.output.empty()) {
         return false;
@@ -182,7 +189,14 @@ bool shows_lone_exception(const Expectation& expectation, const StatementOutput&
             continue;
         }
         const std::string_view rest = expected.substr(name.size());
-        if (message.empty() ? rest.empty() : (rest.starts_with(':') && extractor::trim(rest.substr(1)) == message)) {
+        if (message.empty()) {
+            if (rest.empty()) {
+                return true;
+            }
+            continue;
+        }
+        const std::string_view shown = extractor::trim(rest.substr(rest.starts_with(':') ? 1 : rest.size()));
+        if (shown.starts_with(message) && is_suggestion(shown.substr(message.size()))) {
             return true;
         }
     }
@@ -240,6 +254,7 @@ private:
                 ExpectationResult result = raised_result(expectation.line, statement->exception_type,
                                                          statement->exception_type);
                 result.expected = expectation.expected;
+                result.actual = statement->exception_type + ": " + statement->exception_message;
                 return result;
             }
             actual += statement->output;
@@ -304,31 +319,65 @@ private:
     const RunOutput& m_run;
 };
 
-// A session whose every raising example shows what it raised: a traceback,
-// or its exception's line alone (shows_lone_exception), at least once the latter.
+// How the document shows what `statement` raised: by its exception's line
+// alone, by a traceback (a raises expectation), or not at all.
+enum class Shown { not_at_all, by_traceback, alone };
+
+Shown how_shown(const Snippet& snippet, const StatementOutput& statement) {
+    Shown shown = Shown::not_at_all;
+    for (const Expectation& expectation : snippet.expectations) {
+        if (expectation.statement_line != statement.line) {
+            continue;
+        }
+        if (shows_lone_exception(expectation, statement)) {
+            return Shown::alone;
+        }
+        if (expectation.kind == ExpectationKind::raises && exception_matches(expectation.expected, statement.exception_type)) {
+            shown = Shown::by_traceback;
+        }
+    }
+    return shown;
+}
+
+// A session whose every raising example shows what it raised, at least once
+// by its line alone (sessions of tracebacks only are settled by their raises
+// expectations, as before lone lines were read).
 bool raises_shown_alone(const Snippet& snippet, const RunOutput& run) {
     bool alone = false;
     for (const StatementOutput& statement : run.statements) {
         if (!statement.raised) {
             continue;
         }
-        bool shown = false;
-        for (const Expectation& expectation : snippet.expectations) {
-            if (expectation.statement_line != statement.line) {
-                continue;
-            }
-            if (shows_lone_exception(expectation, statement)) {
-                shown = alone = true;
-            } else if (expectation.kind == ExpectationKind::raises &&
-                       exception_matches(expectation.expected, statement.exception_type)) {
-                shown = true;
-            }
-        }
-        if (!shown) {
+        const Shown shown = how_shown(snippet, statement);
+        if (shown == Shown::not_at_all) {
             return false;
         }
+        alone = alone || shown == Shown::alone;
     }
     return alone;
+}
+
+// The first example of a session that raised what the document does not
+// show, when the run's own exception (its first unexpected one) is shown
+// alone: the one an error message must name. nullptr otherwise.
+const StatementOutput* unshown_after_shown(const Snippet& snippet, const RunOutput& run) {
+    if (snippet.form != extractor::SnippetForm::session) {
+        return nullptr;
+    }
+    const StatementOutput* unshown = nullptr;
+    bool run_exception_shown = false;
+    for (const StatementOutput& statement : run.statements) {
+        if (!statement.raised) {
+            continue;
+        }
+        const Shown shown = how_shown(snippet, statement);
+        if (statement.line == run.exception_line && shown == Shown::alone) {
+            run_exception_shown = true;
+        } else if (shown == Shown::not_at_all && unshown == nullptr) {
+            unshown = &statement;
+        }
+    }
+    return run_exception_shown ? unshown : nullptr;
 }
 
 // Did the document expect the exception that ended the run?
@@ -348,7 +397,8 @@ bool exception_expected(const Snippet& snippet, const RunOutput& run) {
             return true;
         }
     }
-    return snippet.form == extractor::SnippetForm::session && raises_shown_alone(snippet, run);
+    return run.end == RunEnd::raised && snippet.form == extractor::SnippetForm::session &&
+           raises_shown_alone(snippet, run);
 }
 
 // The error message when the run itself went wrong, nullopt when it did not.
@@ -360,6 +410,9 @@ std::optional<std::string> run_error(const Snippet& snippet, const RunOutput& ru
     case RunEnd::raised:
         if (exception_expected(snippet, run)) {
             return std::nullopt;
+        }
+        if (const StatementOutput* unshown = unshown_after_shown(snippet, run); unshown != nullptr) {
+            return one_line(unshown->exception_type + ": " + unshown->exception_message, k_max_message_chars);
         }
         if (run.exception_message.empty()) {
             return one_line(run.exception_type.empty() ? "an exception was raised" : run.exception_type,
@@ -448,26 +501,30 @@ bool only_stand_ins_differ(const std::vector<ExpectationResult>& results) {
     return any;
 }
 
-// `return`, `yield` or `await` at the top level of a script: the snippet is
-// an excerpt of a function body (`return redirect("/")` from a view), which
-// a reader reads inside its def. It cannot run alone; nothing in it is wrong.
+// `return`, `yield` or `await` at the top level of a script that reads as
+// an excerpt of a function body (`return redirect("/")` from a view; the
+// harness decides, from the tree): a reader reads it inside its def. It
+// cannot run alone, and nothing in it is wrong, unless the document expects
+// that SyntaxError.
 std::optional<std::string> function_body_excerpt(const Snippet& snippet, const RunOutput& run) {
-    if (snippet.form == extractor::SnippetForm::session || run.end != RunEnd::raised ||
-        run.exception_type != "SyntaxError") {
+    if (run.excerpt_of.empty() || run.end != RunEnd::raised || exception_expected(snippet, run)) {
         return std::nullopt;
     }
-    for (const std::string_view keyword : {"'return'", "'yield'", "'await'"}) {
-        if (run.exception_message.starts_with(std::string(keyword) + " outside function")) {
-            return fmt::format("an excerpt of a function body ({} outside a function): it cannot run alone", keyword);
-        }
-    }
-    return std::nullopt;
+    const bool async = run.excerpt_of == "await" || run.excerpt_of.starts_with("async");
+    return fmt::format("an excerpt of {} function body ('{}' outside a function): it cannot run alone",
+                       async ? "an async" : "a", run.excerpt_of);
 }
 
-// No expectation that was compared failed: those that failed never ran.
-bool only_unrun_failed(const std::vector<ExpectationResult>& results) {
-    return std::all_of(results.begin(), results.end(),
-                       [](const ExpectationResult& result) { return result.ok || result.how == "not-run"; });
+// No expectation that was compared failed: those that failed did not run
+// (their statement, or the whole script for an output block, stopped early).
+bool only_unrun_failed(const Snippet& snippet, const std::vector<ExpectationResult>& results) {
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const bool block = i < snippet.expectations.size() && snippet.expectations[i].kind == ExpectationKind::output_block;
+        if (!results[i].ok && results[i].how != "not-run" && !block) {
+            return false;
+        }
+    }
+    return true;
 }
 
 Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
@@ -528,7 +585,7 @@ Verdict judge_run(const Snippet& snippet, const RunOutput& run) {
                               : fmt::format("needs module '{}', which is not installed here (Debian package {})",
                                             run.missing_module, run.missing_package);
     } else if (std::optional<std::string> excerpt = function_body_excerpt(snippet, run);
-               excerpt && only_unrun_failed(verdict.expectations)) {
+               excerpt && only_unrun_failed(snippet, verdict.expectations)) {
         verdict.status = Status::skip;
         verdict.evidence = Evidence::none;
         verdict.message = std::move(*excerpt);

@@ -78,6 +78,20 @@ void apply_switch(FixtureSwitch setting, const std::string& fixture, std::vector
     }
 }
 
+// pyflakes calls a `return` outside a function an error; for an excerpt of a
+// function body that the verdict skips, the skip already says so, and an
+// error annotation (GitHub, SARIF) would contradict it.
+void soften_excerpt_findings(SnippetReport& entry) {
+    if (entry.run.excerpt_of.empty() || entry.verdict.status != Status::skip) {
+        return;
+    }
+    for (Finding& finding : entry.run.findings) {
+        if (finding.rule == "return-outside-function" || finding.rule == "yield-outside-function") {
+            finding.severity = Severity::warning;
+        }
+    }
+}
+
 // Runs the Python snippets of `jobs` and judges them; job_reports[j][i] is
 // the report entry of jobs[j].snippets[i]. True when pyflakes ran for them.
 bool run_python(const RunOptions& options, const std::vector<runners::python::PythonDocumentJob>& jobs,
@@ -126,6 +140,7 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
                 entry.run.end = RunEnd::not_run;
                 entry.run.reason = runner.error();
                 entry.verdict = check(entry.snippet, entry.run);
+                soften_excerpt_findings(entry);
             }
         }
         report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
@@ -152,6 +167,7 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
                                           lint.findings[job][i].end());
             }
             entry.verdict = check(entry.snippet, entry.run);
+            soften_excerpt_findings(entry);
         }
     }
     return lint.error.empty();
@@ -190,6 +206,7 @@ void run_sql_snippets(const RunOptions& options, std::vector<runners::sql::SqlDo
             SnippetReport& entry = report.snippets[job_reports[job][i]];
             entry.run = std::move(outputs[job][i]);
             entry.verdict = check(entry.snippet, entry.run);
+            soften_excerpt_findings(entry);
         }
     }
 }
@@ -366,6 +383,7 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
         if (!cached.take_alone_hit(entry)) {
             entry.run = run_static_check(entry.snippet, entry.snippet.directives.timeout_seconds.value_or(options.timeout_seconds));
             entry.verdict = check(entry.snippet, entry.run);
+            soften_excerpt_findings(entry);
             cached.store_alone(entry);
         }
     }

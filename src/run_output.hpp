@@ -75,6 +75,10 @@ struct RunOutput {
     // an environment, it is not wrong.
     std::string missing_module;
     std::string missing_package;  // the Debian package that provides it, when known
+    // `return`, `yield`, `await`, `async for` or `async with` (as the compiler
+    // names it) outside a function, in a script that reads as an excerpt of a
+    // function body; empty otherwise.
+    std::string excerpt_of;
     std::vector<RaisedAt> raised_at;
     std::vector<std::string> replayed;  // ids of earlier snippets run first to define names this one uses
     // What the snippet needs that this run does not have, for a person: "table

@@ -175,6 +175,7 @@ json run_output_to_json(const RunOutput& run) {
             {"reason", run.reason},
             {"missing_module", run.missing_module},
             {"missing_package", run.missing_package},
+            {"excerpt_of", run.excerpt_of},
             {"raised_at", std::move(raised_at)},
             {"replayed", run.replayed},
             {"missing_environment", run.missing_environment},
@@ -210,6 +211,8 @@ std::optional<RunOutput> run_output_from_json(const json& value) {
         // Required: an entry written without them (before they were stored)
         // would pass a snippet whose TestCase failed. It is run again instead.
         run.missing_package = value.at("missing_package").get<std::string>();
+        // Required too: an entry without it gave an excerpt of a function body an error.
+        run.excerpt_of = value.at("excerpt_of").get<std::string>();
         for (const json& test : value.at("tests")) {
             run.tests.push_back(test_from_json(test));
         }

@@ -132,6 +132,46 @@ def _missing_module(statement, error):
     return name
 
 
+_OUTSIDE_FUNCTION = {"'return' outside function": "return", "'yield' outside function": "yield",
+                     "'await' outside function": "await", "'async for' outside async function": "async for",
+                     "'async with' outside async function": "async with"}
+
+
+def _excerpt_keyword(snippet, error):
+    """The keyword, when compiling failed on a `return` (`yield`, `await`
+    ...) outside a function and the script reads as an excerpt of a function
+    body (`return redirect("/")` from a view); None otherwise. Not when it
+    stands in a class body, or after a def or class of the snippet's own:
+    those are indentation mistakes in the published code."""
+    if not isinstance(error, SyntaxError):
+        return None
+    keyword = _OUTSIDE_FUNCTION.get(getattr(error, "msg", None))
+    if keyword is None:
+        return None
+    for statement in snippet.tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return None
+        if _holds_function_statement(statement):
+            return keyword
+    return None
+
+
+_FUNCTION_ONLY = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await, ast.AsyncFor, ast.AsyncWith)
+
+
+def _holds_function_statement(node):
+    """Whether `node` holds a return, yield or await of its own (not one of
+    a function or lambda inside it)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _FUNCTION_ONLY):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
 def _decode(data):
     return data.decode("utf-8", "replace")
 
@@ -1030,10 +1070,13 @@ class Runner:
                   "output": "", "raised": False}
         result["statements"].append(record)
         outcome = "continue"
+        compiled = False
         try:
             if line in snippet.bad_examples:
                 raise SyntaxError(*snippet.bad_examples[line].args)
-            exec(snippet.compile(group, mode), module.__dict__)
+            code = snippet.compile(group, mode)
+            compiled = True
+            exec(code, module.__dict__)
         except StdinRead:
             result.update(end="stdin_read", exception_line=line,
                           reason="read from standard input (input() or sys.stdin), which snippets do not have")
@@ -1057,6 +1100,10 @@ class Runner:
                               traceback=self._format(error))
             if not expected:
                 result["end"] = "raised"
+                if not compiled and not snippet.session_form and "excerpt_of" not in result:
+                    keyword = _excerpt_keyword(snippet, error)
+                    if keyword:
+                        result["excerpt_of"] = keyword
                 missing = _missing_module(statement, error) or self._missing_through_replay(error)
                 if missing and "missing_module" not in result:
                     result["missing_module"] = missing

@@ -84,6 +84,7 @@ RunOutput output_from_result(const json& result) {
     run.exit_code = result.value("exit_code", 0);
     run.reason = result.value("reason", std::string());
     run.missing_module = result.value("missing_module", std::string());
+    run.excerpt_of = result.value("excerpt_of", std::string());
     run.missing_environment = result.value("missing_environment", std::string());  // a service the run lacks
     run.static_check = result.value("static", false);  // compiled, not run (a template part)
     if (!run.missing_module.empty() && run.missing_module.front() != '.') {

@@ -456,22 +456,38 @@ TEST_CASE("a session example whose output is its exception's line alone expects 
     }
 }
 
-TEST_CASE("return, yield or await at the top of a script is an excerpt of a function body, skipped", "[checker]") {
+// What the harness sends for `return ...` (or `yield`, `await`) at the top
+// of a script it reads as an excerpt of a function body.
+RunOutput excerpt_run(int line, std::string keyword) {
+    RunOutput run = raised_run(line, "SyntaxError", "'" + keyword + "' outside function");
+    run.excerpt_of = std::move(keyword);
+    return run;
+}
+
+TEST_CASE("return, yield or await at the top of a script read as an excerpt of a function body is skipped", "[checker]") {
     Snippet snippet = snippet_at(2, 2);  // return redirect("/dashboard/")
     SECTION("return") {
-        const Verdict verdict = check(snippet, raised_run(2, "SyntaxError", "'return' outside function"));
+        const Verdict verdict = check(snippet, excerpt_run(2, "return"));
         CHECK(verdict.status == Status::skip);
-        CHECK(verdict.message.find("excerpt of a function body ('return' outside a function)") != std::string::npos);
+        CHECK(verdict.message == "an excerpt of a function body ('return' outside a function): it cannot run alone");
     }
-    SECTION("await") {
-        CHECK(check(snippet, raised_run(2, "SyntaxError", "'await' outside function")).status == Status::skip);
+    SECTION("yield") {
+        CHECK(check(snippet, excerpt_run(2, "yield")).status == Status::skip);
     }
-    SECTION("another SyntaxError is the snippet's error") {
-        CHECK(check(snippet, raised_run(2, "SyntaxError", "invalid syntax")).status == Status::error);
+    SECTION("await is an async function's body") {
+        const Verdict verdict = check(snippet, excerpt_run(2, "await"));
+        CHECK(verdict.status == Status::skip);
+        CHECK(verdict.message.find("an excerpt of an async function body ('await'") == 0);
     }
-    SECTION("in a session, the example fails as doctest's would") {
-        snippet.form = extractor::SnippetForm::session;
+    SECTION("the same SyntaxError the harness did not read as an excerpt (after a def, in a class) is an error") {
         CHECK(check(snippet, raised_run(2, "SyntaxError", "'return' outside function")).status == Status::error);
+    }
+    SECTION("a document that expects the SyntaxError gets it: a pass") {
+        snippet.directives.expect_error = "SyntaxError";
+        CHECK(check(snippet, excerpt_run(2, "return")).status == Status::pass);
+        snippet.directives.expect_error.clear();
+        snippet.expectations.push_back(expect(ExpectationKind::raises, 4, 0, "SyntaxError"));  // a traceback block
+        CHECK(check(snippet, excerpt_run(2, "return")).status == Status::pass);
     }
 }
 
@@ -481,7 +497,7 @@ TEST_CASE("an excerpt of a function body keeps what its statements before the re
     Snippet snippet = snippet_at(2, 3);
     snippet.expectations.push_back(expect(ExpectationKind::output_comment, 2, 2, "3"));
     snippet.expectations.push_back(expect(ExpectationKind::output_comment, 3, 3, "3"));
-    RunOutput run = raised_run(3, "SyntaxError", "'return' outside function");
+    RunOutput run = excerpt_run(3, "return");
     run.statements = {statement(2, "3\n")};
     SECTION("what ran held: a skip that lists it") {
         const Verdict verdict = check(snippet, run);
@@ -493,4 +509,53 @@ TEST_CASE("an excerpt of a function body keeps what its statements before the re
         run.statements = {statement(2, "4\n")};
         CHECK(check(snippet, run).status != Status::skip);
     }
+    SECTION("an output block after it compares output the stopped script never printed: no excuse needed") {
+        snippet.expectations = {expect(ExpectationKind::output_block, 5, 0, "saving")};
+        run.statements.clear();
+        CHECK(check(snippet, run).status == Status::skip);
+    }
+}
+
+TEST_CASE("a lone exception line in a session: suggestions, exits and the exception an error names", "[checker]") {
+    Snippet snippet = snippet_at(2, 7);
+    snippet.form = extractor::SnippetForm::session;
+    snippet.expectations.push_back(expect(ExpectationKind::doctest, 3, 2, "NameError: name 'e' is not defined. Did you mean: 'e2'?"));
+    RunOutput run;
+    run.end = RunEnd::raised;
+    run.statements = {raising(2, "NameError", "name 'e' is not defined")};
+    run.exception_type = "NameError";
+    run.exception_message = "name 'e' is not defined";
+    run.exception_line = 2;
+    SECTION("the REPL's suggestion after the message is part of how it shows the line") {
+        const Verdict verdict = check(snippet, run);
+        CHECK(verdict.status == Status::pass);
+        REQUIRE(verdict.expectations.size() == 1);
+        CHECK(verdict.expectations[0].actual == "NameError: name 'e' is not defined");
+    }
+    SECTION("a later sys.exit(3) is still an error") {
+        run.end = RunEnd::exited;
+        run.exit_code = 3;
+        run.statements.push_back(statement(4, ""));
+        CHECK(check(snippet, run).status == Status::error);
+    }
+    SECTION("a later exception nothing shows is the one the error names") {
+        run.statements.push_back(raising(4, "ZeroDivisionError", "division by zero"));
+        const Verdict verdict = check(snippet, run);
+        CHECK(verdict.status == Status::error);
+        CHECK(verdict.message == "ZeroDivisionError: division by zero");
+    }
+}
+
+TEST_CASE("an exit after an exception the document expected is still the exit", "[checker]") {
+    // int("x")  # raises ValueError     (line 2)
+    // sys.exit(3)                       (line 3)
+    Snippet snippet = snippet_at(2, 3);
+    snippet.expectations.push_back(expect(ExpectationKind::raises, 2, 2, "ValueError"));
+    RunOutput run;
+    run.end = RunEnd::exited;
+    run.exit_code = 3;
+    run.statements = {raising(2, "ValueError", "invalid literal for int() with base 10: 'x'"), statement(3, "")};
+    run.exception_type = "ValueError";  // the harness kept the expected one
+    run.exception_line = 2;
+    CHECK(check(snippet, run).status == Status::error);
 }

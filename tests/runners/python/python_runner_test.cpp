@@ -540,6 +540,24 @@ TEST_CASE("a statement only the compiler rejects fails where it stands, not in a
     require_next_snippet_ran(ran);
 }
 
+TEST_CASE("return at the top of a script is an excerpt of a function body, unless it follows the snippet's own def",
+          "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```python\nfrom os import path\nif path.sep:\n    return path.join('a', 'b')\n```\n\n"
+        "```python\nprint('saving')\nreturn 'redirect'\n```\n\n```output\nsaving\n```\n\n"
+        "```python\ndef total(items):\n    s = sum(items)\nreturn s\n```\n\n"
+        "```python\nclass View:\n    return 1\n```\n\n"
+        "```python\nexec('return 1')\n```\n\n" + k_next_snippet);
+    REQUIRE(ran.outputs.size() == 6);
+    CHECK(ran.verdicts[0].status == Status::skip);
+    CHECK(ran.verdicts[0].message == "an excerpt of a function body ('return' outside a function): it cannot run alone");
+    CHECK(ran.verdicts[1].status == Status::skip);
+    CHECK(ran.verdicts[2].status == Status::error);  // a dedent mistake after its own def
+    CHECK(ran.verdicts[3].status == Status::error);  // in a class body
+    CHECK(ran.verdicts[4].status == Status::error);  // raised by exec at run time
+    require_next_snippet_ran(ran);
+}
+
 TEST_CASE("C extension modules load in the embedded interpreter", "[python_runner]") {
     // They find the interpreter's symbols in snipcheck itself when CPython is
     // linked statically: one missing from the export list fails the import.
