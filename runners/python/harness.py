@@ -176,6 +176,15 @@ def _decode(data):
     return data.decode("utf-8", "replace")
 
 
+def _move_lines(error, offset):
+    """A SyntaxError counts lines as the code compiled does; moved by
+    `offset`, it names the document line (its message shows it)."""
+    if offset and error.lineno:
+        error.lineno += offset
+        if getattr(error, "end_lineno", None):
+            error.end_lineno += offset
+
+
 def _shifted(code, offset):
     """The code object with every line moved by `offset` (3.11 stores lines
     relative to co_firstlineno), nested functions and classes included."""
@@ -212,8 +221,6 @@ class Snippet:
         self.contiguous = self.line_map == list(range(first, first + len(self.line_map)))
         self.offset = first - 1 if self.contiguous else 0
         self._parsed = False
-        self._lines = None
-        self._starts = None
         self._tree = None
         self._syntax_error = None
         self._names = None
@@ -244,19 +251,17 @@ class Snippet:
         return code
 
     def _compile(self, nodes, mode):
-        """From the statements' source text when they own whole lines
-        (several times faster than compiling the tree), else from the tree.
-        Each group carries the snippet's `from __future__` imports, as one
-        compile of the whole file would."""
-        flags = self._future_flags()
-        text = self._text_of(nodes)
-        if text is not None:
-            first, source = text
-            return _shifted(compile(source, self.path, mode, flags, True), first - 1 + self.offset)
-        if mode == "single":
-            code = compile(ast.Interactive(body=nodes), self.path, "single", flags, True)
-        else:
-            code = compile(ast.Module(body=nodes, type_ignores=[]), self.path, "exec", flags, True)
+        """From the tree: on this interpreter a fifth faster than compiling
+        the statements' text again (which the parser must read anew), and
+        right for statements that share a line. Each group carries the
+        snippet's `from __future__` imports, as one compile of the whole
+        file would."""
+        source = ast.Interactive(body=nodes) if mode == "single" else ast.Module(body=nodes, type_ignores=[])
+        try:
+            code = compile(source, self.path, mode, self._future_flags(), True)
+        except SyntaxError as error:
+            _move_lines(error, self.offset)
+            raise
         return _shifted(code, self.offset) if self.offset else code
 
     def _future_flags(self):
@@ -270,24 +275,6 @@ class Snippet:
                     if isinstance(feature, __future__._Feature):
                         self._future |= feature.compiler_flag
         return self._future
-
-    def _text_of(self, nodes):
-        if not self.contiguous:
-            return None  # a session's lines are not the document's
-        if self._lines is None:
-            self._lines = self.source.split("\n")  # a session's bad examples are `pass` there
-            self._starts = {}
-            body = self.tree.body
-            for i, node in enumerate(body):
-                first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", ())])
-                shares = (i > 0 and body[i - 1].end_lineno >= first) or (
-                    i + 1 < len(body) and body[i + 1].lineno <= node.end_lineno)
-                self._starts[id(node)] = None if shares else first
-        first = self._starts.get(id(nodes[0]))
-        last_ok = self._starts.get(id(nodes[-1]))
-        if first is None or last_ok is None:
-            return None
-        return first, "\n".join(self._lines[first - 1:nodes[-1].end_lineno]) + "\n"
 
     def group_mode(self, group):
         """"single" for a lone bare expression whose value is shown as a
@@ -1096,7 +1083,7 @@ class Runner:
             if expected or first_unexpected:
                 result.update(exception_type=record["exception_type"],
                               exception_message=record["exception_message"],
-                              exception_line=self._innermost_document_line(error.__traceback__) or line,
+                              exception_line=self._error_line(error) or line,
                               traceback=self._format(error))
             if not expected:
                 result["end"] = "raised"
@@ -1112,6 +1099,13 @@ class Runner:
                     outcome = "stop"
         record["output"] = _decode(self.capture.take_stdout()) + record["output"]
         return outcome
+
+    def _error_line(self, error):
+        """The document line an exception names: a SyntaxError's own, else
+        the innermost frame of the document's code."""
+        if isinstance(error, SyntaxError) and error.filename == self.path and error.lineno:
+            return error.lineno
+        return self._innermost_document_line(error.__traceback__)
 
     def _innermost_document_line(self, tb):
         line = 0

@@ -535,6 +535,9 @@ TEST_CASE("a statement only the compiler rejects fails where it stands, not in a
     CHECK(ran.verdicts[1].status == Status::error);
     CHECK(ran.outputs[1].exception_type == "SyntaxError");
     CHECK(ran.outputs[1].exception_line == 7);
+    // The message and the traceback name the document line, not the group's.
+    CHECK(ran.verdicts[1].message.find("line 7)") != std::string::npos);
+    CHECK(ran.outputs[1].traceback.find("line 7\n") != std::string::npos);
     REQUIRE(ran.verdicts[1].expectations.size() == 1);
     CHECK(ran.verdicts[1].expectations[0].ok);  // the statement before it ran
     require_next_snippet_ran(ran);
