@@ -1,6 +1,7 @@
 #include "extractor/extractor.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -216,6 +217,7 @@ public:
         // reservation that falls short moves every snippet, so it is
         // generous; pages never written cost no memory.
         m_result.snippets.reserve(2 * lexed.blocks.size() + 16);
+        m_code_hashes.reserve(m_result.snippets.capacity());
         m_python_shapes = lexed.python_shapes;
         split_sessions_after_code(m_document, lexed.blocks);
         int last_block_snippet = -1;
@@ -235,7 +237,7 @@ public:
         m_python_shapes = {};
         lexed.python_shapes = std::vector<std::optional<LineShape>>();
         guess_orphan_languages();
-        assign_ids(m_result.snippets);
+        assign_ids(m_result.snippets, m_code_hashes);
         for (auto [snippet, parent] : m_parents) {
             m_result.snippets[snippet].parent = m_result.snippets[parent].id;
         }
@@ -426,6 +428,7 @@ private:
     int finish_snippet(int index, const std::vector<std::string_view>& code_lines, Tokens tokens, const Block* block) {
         Snippet& snippet = m_result.snippets[static_cast<std::size_t>(index)];
         snippet.code = join_lines(code_lines);
+        record_code_hash(index);
         snippet.start_line = snippet.line_map.front();
         snippet.end_line = snippet.line_map.back();
 
@@ -493,8 +496,19 @@ private:
                                 }) != snippet.defects.end();
             if (orphan && snippet.language == "text"sv && snippet.info.empty()) {
                 snippet.language = dominant->first;
+                record_code_hash(static_cast<int>(&snippet - m_result.snippets.data()));
             }
         }
+    }
+
+    // Hashes the code of the snippet at `index` for its id now, while the
+    // code is in the cache; called again when its language changes.
+    void record_code_hash(int index) {
+        const auto at = static_cast<std::size_t>(index);
+        if (m_code_hashes.size() <= at) {
+            m_code_hashes.resize(at + 1);
+        }
+        m_code_hashes[at] = code_hash(m_result.snippets[at].language, m_result.snippets[at].code);
     }
 
     void add_embedded(int parent_index, EmbeddedSql sql) {
@@ -513,6 +527,7 @@ private:
         snippet.directives = parent.directives;
         snippet.directives.language.clear();
         snippet.code = std::move(sql.sql);
+        record_code_hash(static_cast<int>(m_result.snippets.size()) - 1);
         snippet.line_map = std::move(sql.line_map);
         snippet.start_line = snippet.line_map.front();
         snippet.end_line = snippet.line_map.back();
@@ -571,6 +586,7 @@ private:
     std::vector<PyToken> m_tokens;  // the current block's tokens; its memory is reused across blocks
     std::span<const std::optional<LineShape>> m_python_shapes;  // LexedDocument::python_shapes, while run() lasts
     std::vector<std::pair<int, int>> m_parents;  // embedded snippet index -> parent index
+    std::vector<std::uint64_t> m_code_hashes;     // code_hash of each finished snippet, by index
 };
 
 }  // namespace
