@@ -209,7 +209,8 @@ void split_sessions_after_code(const Document& document, std::vector<Block>& blo
 
 class Extractor {
 public:
-    Extractor(const Document& document, const Directives& defaults) : m_document(document), m_defaults(defaults) {}
+    Extractor(const Document& document, const Directives& defaults)
+        : m_document(document), m_defaults(defaults), m_path(document.path) {}
 
     ExtractedDocument run() {
         LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
@@ -270,7 +271,7 @@ private:
         // several. Nothing below adds snippets before finish_snippet.
         const int index = static_cast<int>(m_result.snippets.size());
         Snippet& snippet = m_result.snippets.emplace_back();
-        snippet.file = m_document.path;
+        snippet.file = m_path;
         snippet.info = block.info;
         snippet.heading = std::move(block.heading);
         snippet.defects = std::move(block.defects);
@@ -582,6 +583,7 @@ private:
 
     const Document& m_document;
     const Directives& m_defaults;
+    const SharedPath m_path;  // the document's, for each of its snippets
     ExtractedDocument m_result;
     std::vector<PyToken> m_tokens;  // the current block's tokens; its memory is reused across blocks
     std::span<const std::optional<LineShape>> m_python_shapes;  // LexedDocument::python_shapes, while run() lasts
