@@ -13,6 +13,7 @@
 #include "extractor/doctest_session.hpp"
 #include "extractor/embedded_sql.hpp"
 #include "extractor/file_parts.hpp"
+#include "extractor/huge_pages.hpp"
 #include "extractor/language_detector.hpp"
 #include "extractor/line_classifier.hpp"
 #include "extractor/markdown_lexer.hpp"
@@ -217,7 +218,7 @@ public:
         // A block gives one snippet, or more (file parts, embedded SQL): a
         // reservation that falls short moves every snippet, so it is
         // generous; pages never written cost no memory.
-        m_result.snippets.reserve(2 * lexed.blocks.size() + 16);
+        reserve_large(m_result.snippets, 2 * lexed.blocks.size() + 16);
         m_code_hashes.reserve(m_result.snippets.capacity());
         m_python_shapes = lexed.python_shapes;
         split_sessions_after_code(m_document, lexed.blocks);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "extractor/code_shape.hpp"
+#include "extractor/huge_pages.hpp"
 #include "extractor/language_detector.hpp"
 #include "extractor/line_classifier.hpp"
 
@@ -39,7 +40,7 @@ public:
         }
         // Most blocks are fenced, with two fences each: a long document's
         // blocks are then not moved again and again as the vector grows.
-        m_result.blocks.reserve(m_fences.size() / 2 + 1);
+        reserve_large(m_result.blocks, m_fences.size() / 2 + 1);
     }
 
     LexedDocument run() {

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "extractor/huge_pages.hpp"
+
 namespace snipcheck::extractor {
 namespace {
 
@@ -85,8 +87,11 @@ std::string hex_digits(std::uint64_t value, int width) {
 class HashSlots {
 public:
     // Room for `count` hashes at most half full.
-    explicit HashSlots(std::size_t count) : m_slots(std::bit_ceil(std::max<std::size_t>(2 * count, 16))) {
-        m_mask = m_slots.size() - 1;
+    explicit HashSlots(std::size_t count) {
+        const std::size_t slots = std::bit_ceil(std::max<std::size_t>(2 * count, 16));
+        reserve_large(m_slots, slots);
+        m_slots.resize(slots);
+        m_mask = slots - 1;
     }
 
     // The value kept for `hash`; `value` is kept first when the hash is new.
