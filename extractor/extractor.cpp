@@ -22,6 +22,7 @@
 #include "extractor/python_tokens.hpp"
 #include "extractor/snippet_id.hpp"
 #include "extractor/sql_transcript.hpp"
+#include "extractor/text_search.hpp"
 
 namespace snipcheck::extractor {
 
@@ -169,8 +170,8 @@ void split_sessions_after_code(const Document& document, std::vector<Block>& blo
         // Most blocks hold no prompt at all: that is the cheap question,
         // asked of the block's text at once where it can be.
         const std::optional<std::string_view> text = document.text_of(lines);
-        if (text ? text->find(">>>") == std::string_view::npos
-                 : std::none_of(lines.begin(), lines.end(), [](std::string_view line) { return line.find(">>>") != std::string_view::npos; })) {
+        if (text ? !contains_text(*text, ">>>")
+                 : std::none_of(lines.begin(), lines.end(), [](std::string_view line) { return contains_text(line, ">>>"); })) {
             continue;
         }
         const std::string tag = language_from_tag(blocks[b].info);

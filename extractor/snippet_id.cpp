@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "extractor/huge_pages.hpp"
+#include "extractor/text_search.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -40,10 +41,7 @@ std::uint64_t code_hash(std::string_view language, std::string_view code) {
     hash = (hash ^ 0xffu) * k_prime;
     std::size_t start = 0;
     while (start <= code.size()) {
-        std::size_t end = code.find('\n', start);
-        if (end == std::string_view::npos) {
-            end = code.size();
-        }
+        const std::size_t end = find_newline(code, start);
         std::size_t kept = end;
         while (kept > start && (code[kept - 1] == ' ' || code[kept - 1] == '\t')) {
             --kept;
