@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <span>
@@ -162,7 +163,7 @@ bool may_hold_files(const Block& block, const Snippet& snippet) {
 
 // A block of code then a `>>>` session showing it at work becomes two
 // blocks, the code and the session, as a reader runs them.
-void split_sessions_after_code(const Document& document, std::vector<Block>& blocks) {
+void split_sessions_after_code(const Document& document, std::deque<Block>& blocks) {
     // Where each block that holds code then a session is split (block, line).
     std::vector<std::pair<std::size_t, std::size_t>> splits;
     for (std::size_t b = 0; b < blocks.size(); ++b) {
@@ -182,8 +183,7 @@ void split_sessions_after_code(const Document& document, std::vector<Block>& blo
     if (splits.empty()) {
         return;
     }
-    std::vector<Block> out;
-    out.reserve(blocks.size() + splits.size());
+    std::deque<Block> out;
     auto next = splits.begin();
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         Block& code = out.emplace_back(std::move(blocks[b]));
@@ -224,7 +224,10 @@ public:
         m_python_shapes = lexed.python_shapes;
         split_sessions_after_code(m_document, lexed.blocks);
         int last_block_snippet = -1;
-        for (Block& block : lexed.blocks) {
+        // Each block is released (pop_front) once done with: the snippets of
+        // a long document reuse its memory instead of touching fresh pages.
+        for (; !lexed.blocks.empty(); lexed.blocks.pop_front()) {
+            Block& block = lexed.blocks.front();
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
                 m_result.snippets[last_block_snippet].expectations.push_back(output_block_expectation(block));
             } else {
@@ -232,9 +235,6 @@ public:
                 // nothing for the next block to be the output of.
                 last_block_snippet = add_block(block);
             }
-            // Done with: the snippets of a long document reuse its memory
-            // instead of touching fresh pages.
-            block.lines = std::vector<std::string_view>();
         }
         // Only the blocks asked for the lexer's line shapes.
         m_python_shapes = {};

@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "extractor/code_shape.hpp"
-#include "extractor/huge_pages.hpp"
 #include "extractor/language_detector.hpp"
 #include "extractor/line_classifier.hpp"
 
@@ -38,9 +37,6 @@ public:
                 m_fences.push_back({i, *fence});
             }
         }
-        // Most blocks are fenced, with two fences each: a long document's
-        // blocks are then not moved again and again as the vector grows.
-        reserve_large(m_result.blocks, m_fences.size() / 2 + 1);
     }
 
     LexedDocument run() {
