@@ -2,6 +2,7 @@
 // What a format lexer finds: a region of a document that holds code, before
 // any language is given to it. Plain values; lines are views into the Document.
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,7 +42,10 @@ struct Block {
 
 // What a lexer found in a whole document.
 struct LexedDocument {
-    std::vector<Block> blocks;
+    // A deque, not a vector: the extractor releases each block as it is
+    // done with it, so a long document's blocks (tens of megabytes) are not
+    // all held while its snippets grow, and their memory is reused by them.
+    std::deque<Block> blocks;
     std::vector<DirectiveComment> stray_directives;  // followed by no block
     std::vector<std::pair<int, std::string>> defects;  // document-level: line, code
     // Plain text only (empty for Markdown): the Python shape the lexer gave

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "extractor/line_classifier.hpp"
+#include "extractor/text_search.hpp"
 
 namespace snipcheck::extractor {
 namespace {
@@ -103,15 +104,7 @@ void apply_directive(std::string_view text, int line, Directives& directives, st
     }
 }
 
-bool mentions_snipcheck(std::string_view text) {
-    constexpr std::string_view k_word = "snipcheck";
-    for (std::size_t colon = text.find(':'); colon != std::string_view::npos; colon = text.find(':', colon + 1)) {
-        if (colon >= k_word.size() && text.substr(colon - k_word.size(), k_word.size()) == k_word) {
-            return true;
-        }
-    }
-    return false;
-}
+bool mentions_snipcheck(std::string_view text) { return contains_text(text, "snipcheck:"); }
 
 std::string_view code_directive_text(std::string_view line) {
     if (!mentions_snipcheck(line)) {

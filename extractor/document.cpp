@@ -7,6 +7,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "extractor/huge_pages.hpp"
 #include "extractor/line_classifier.hpp"
 
 namespace snipcheck::extractor {
@@ -105,7 +106,9 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     const std::size_t newlines = count_newlines(text);
     std::size_t start = 0;
     const bool unterminated_last = !text.empty() && text.back() != '\n';
-    std::vector<std::string_view> lines(newlines + (unterminated_last ? 1 : 0));
+    std::vector<std::string_view> lines;
+    reserve_large(lines, newlines + (unterminated_last ? 1 : 0));
+    lines.resize(newlines + (unterminated_last ? 1 : 0));
     std::string_view* out = lines.data();
     for_each_newline(text, [&](std::size_t end) {
         *out++ = std::string_view(text.data() + start, end - start);

@@ -1,6 +1,8 @@
 #include "extractor/extractor.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <span>
@@ -12,6 +14,7 @@
 #include "extractor/doctest_session.hpp"
 #include "extractor/embedded_sql.hpp"
 #include "extractor/file_parts.hpp"
+#include "extractor/huge_pages.hpp"
 #include "extractor/language_detector.hpp"
 #include "extractor/line_classifier.hpp"
 #include "extractor/markdown_lexer.hpp"
@@ -20,6 +23,7 @@
 #include "extractor/python_tokens.hpp"
 #include "extractor/snippet_id.hpp"
 #include "extractor/sql_transcript.hpp"
+#include "extractor/text_search.hpp"
 
 namespace snipcheck::extractor {
 
@@ -159,7 +163,7 @@ bool may_hold_files(const Block& block, const Snippet& snippet) {
 
 // A block of code then a `>>>` session showing it at work becomes two
 // blocks, the code and the session, as a reader runs them.
-void split_sessions_after_code(const Document& document, std::vector<Block>& blocks) {
+void split_sessions_after_code(const Document& document, std::deque<Block>& blocks) {
     // Where each block that holds code then a session is split (block, line).
     std::vector<std::pair<std::size_t, std::size_t>> splits;
     for (std::size_t b = 0; b < blocks.size(); ++b) {
@@ -167,8 +171,8 @@ void split_sessions_after_code(const Document& document, std::vector<Block>& blo
         // Most blocks hold no prompt at all: that is the cheap question,
         // asked of the block's text at once where it can be.
         const std::optional<std::string_view> text = document.text_of(lines);
-        if (text ? text->find(">>>") == std::string_view::npos
-                 : std::none_of(lines.begin(), lines.end(), [](std::string_view line) { return line.find(">>>") != std::string_view::npos; })) {
+        if (text ? !contains_text(*text, ">>>")
+                 : std::none_of(lines.begin(), lines.end(), [](std::string_view line) { return contains_text(line, ">>>"); })) {
             continue;
         }
         const std::string tag = language_from_tag(blocks[b].info);
@@ -179,8 +183,7 @@ void split_sessions_after_code(const Document& document, std::vector<Block>& blo
     if (splits.empty()) {
         return;
     }
-    std::vector<Block> out;
-    out.reserve(blocks.size() + splits.size());
+    std::deque<Block> out;
     auto next = splits.begin();
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         Block& code = out.emplace_back(std::move(blocks[b]));
@@ -208,18 +211,23 @@ void split_sessions_after_code(const Document& document, std::vector<Block>& blo
 
 class Extractor {
 public:
-    Extractor(const Document& document, const Directives& defaults) : m_document(document), m_defaults(defaults) {}
+    Extractor(const Document& document, const Directives& defaults)
+        : m_document(document), m_defaults(defaults), m_path(document.path) {}
 
     ExtractedDocument run() {
         LexedDocument lexed = m_document.format == DocumentFormat::markdown ? lex_markdown(m_document) : lex_plain_text(m_document);
         // A block gives one snippet, or more (file parts, embedded SQL): a
         // reservation that falls short moves every snippet, so it is
         // generous; pages never written cost no memory.
-        m_result.snippets.reserve(2 * lexed.blocks.size() + 16);
+        reserve_large(m_result.snippets, 2 * lexed.blocks.size() + 16);
+        m_code_hashes.reserve(m_result.snippets.capacity());
         m_python_shapes = lexed.python_shapes;
         split_sessions_after_code(m_document, lexed.blocks);
         int last_block_snippet = -1;
-        for (Block& block : lexed.blocks) {
+        // Each block is released (pop_front) once done with: the snippets of
+        // a long document reuse its memory instead of touching fresh pages.
+        for (; !lexed.blocks.empty(); lexed.blocks.pop_front()) {
+            Block& block = lexed.blocks.front();
             if (last_block_snippet >= 0 && is_output_block(block, m_result.snippets[last_block_snippet])) {
                 m_result.snippets[last_block_snippet].expectations.push_back(output_block_expectation(block));
             } else {
@@ -227,15 +235,12 @@ public:
                 // nothing for the next block to be the output of.
                 last_block_snippet = add_block(block);
             }
-            // Done with: the snippets of a long document reuse its memory
-            // instead of touching fresh pages.
-            block.lines = std::vector<std::string_view>();
         }
         // Only the blocks asked for the lexer's line shapes.
         m_python_shapes = {};
         lexed.python_shapes = std::vector<std::optional<LineShape>>();
         guess_orphan_languages();
-        assign_ids(m_result.snippets);
+        assign_ids(m_result.snippets, m_code_hashes);
         for (auto [snippet, parent] : m_parents) {
             m_result.snippets[snippet].parent = m_result.snippets[parent].id;
         }
@@ -268,7 +273,7 @@ private:
         // several. Nothing below adds snippets before finish_snippet.
         const int index = static_cast<int>(m_result.snippets.size());
         Snippet& snippet = m_result.snippets.emplace_back();
-        snippet.file = m_document.path;
+        snippet.file = m_path;
         snippet.info = block.info;
         snippet.heading = std::move(block.heading);
         snippet.defects = std::move(block.defects);
@@ -426,6 +431,7 @@ private:
     int finish_snippet(int index, const std::vector<std::string_view>& code_lines, Tokens tokens, const Block* block) {
         Snippet& snippet = m_result.snippets[static_cast<std::size_t>(index)];
         snippet.code = join_lines(code_lines);
+        record_code_hash(index);
         snippet.start_line = snippet.line_map.front();
         snippet.end_line = snippet.line_map.back();
 
@@ -493,8 +499,19 @@ private:
                                 }) != snippet.defects.end();
             if (orphan && snippet.language == "text"sv && snippet.info.empty()) {
                 snippet.language = dominant->first;
+                record_code_hash(static_cast<int>(&snippet - m_result.snippets.data()));
             }
         }
+    }
+
+    // Hashes the code of the snippet at `index` for its id now, while the
+    // code is in the cache; called again when its language changes.
+    void record_code_hash(int index) {
+        const auto at = static_cast<std::size_t>(index);
+        if (m_code_hashes.size() <= at) {
+            m_code_hashes.resize(at + 1);
+        }
+        m_code_hashes[at] = code_hash(m_result.snippets[at].language, m_result.snippets[at].code);
     }
 
     void add_embedded(int parent_index, EmbeddedSql sql) {
@@ -513,6 +530,7 @@ private:
         snippet.directives = parent.directives;
         snippet.directives.language.clear();
         snippet.code = std::move(sql.sql);
+        record_code_hash(static_cast<int>(m_result.snippets.size()) - 1);
         snippet.line_map = std::move(sql.line_map);
         snippet.start_line = snippet.line_map.front();
         snippet.end_line = snippet.line_map.back();
@@ -567,10 +585,12 @@ private:
 
     const Document& m_document;
     const Directives& m_defaults;
+    const SharedPath m_path;  // the document's, for each of its snippets
     ExtractedDocument m_result;
     std::vector<PyToken> m_tokens;  // the current block's tokens; its memory is reused across blocks
     std::span<const std::optional<LineShape>> m_python_shapes;  // LexedDocument::python_shapes, while run() lasts
     std::vector<std::pair<int, int>> m_parents;  // embedded snippet index -> parent index
+    std::vector<std::uint64_t> m_code_hashes;     // code_hash of each finished snippet, by index
 };
 
 }  // namespace

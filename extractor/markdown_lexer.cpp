@@ -37,9 +37,6 @@ public:
                 m_fences.push_back({i, *fence});
             }
         }
-        // Most blocks are fenced, with two fences each: a long document's
-        // blocks are then not moved again and again as the vector grows.
-        m_result.blocks.reserve(m_fences.size() / 2 + 1);
     }
 
     LexedDocument run() {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractor/heading_path.hpp"
+#include "extractor/shared_path.hpp"
 #include "src/finding.hpp"
 
 namespace snipcheck::extractor {
@@ -44,7 +45,7 @@ struct Directives {
 
 struct Snippet {
     std::string id;        // stable: the hash of language and code, plus an occurrence number
-    std::string file;
+    SharedPath file;       // the document's path, shared with its other snippets
     int start_line = 0;    // first code line in the document
     int end_line = 0;      // last code line in the document
     std::string language;  // "python", "sql", "dockerfile", "bash", "yaml", "json", ...

@@ -8,6 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "extractor/huge_pages.hpp"
+#include "extractor/text_search.hpp"
+
 namespace snipcheck::extractor {
 namespace {
 
@@ -31,16 +34,14 @@ std::uint64_t mix_bytes(std::uint64_t hash, std::string_view bytes) {
     return hash;
 }
 
-std::uint64_t content_hash(const Snippet& snippet) {
-    std::uint64_t hash = mix_bytes(14695981039346656037ull, snippet.language);
+}  // namespace
+
+std::uint64_t code_hash(std::string_view language, std::string_view code) {
+    std::uint64_t hash = mix_bytes(14695981039346656037ull, language);
     hash = (hash ^ 0xffu) * k_prime;
-    std::string_view code = snippet.code;
     std::size_t start = 0;
     while (start <= code.size()) {
-        std::size_t end = code.find('\n', start);
-        if (end == std::string_view::npos) {
-            end = code.size();
-        }
+        const std::size_t end = find_newline(code, start);
         std::size_t kept = end;
         while (kept > start && (code[kept - 1] == ' ' || code[kept - 1] == '\t')) {
             --kept;
@@ -51,6 +52,8 @@ std::uint64_t content_hash(const Snippet& snippet) {
     }
     return hash;
 }
+
+namespace {
 
 // What the snippet is expected to do: the same code with another expected
 // output (an output block after it) is not a duplicate.
@@ -82,8 +85,11 @@ std::string hex_digits(std::uint64_t value, int width) {
 class HashSlots {
 public:
     // Room for `count` hashes at most half full.
-    explicit HashSlots(std::size_t count) : m_slots(std::bit_ceil(std::max<std::size_t>(2 * count, 16))) {
-        m_mask = m_slots.size() - 1;
+    explicit HashSlots(std::size_t count) {
+        const std::size_t slots = std::bit_ceil(std::max<std::size_t>(2 * count, 16));
+        reserve_large(m_slots, slots);
+        m_slots.resize(slots);
+        m_mask = slots - 1;
     }
 
     // The value kept for `hash`; `value` is kept first when the hash is new.
@@ -122,6 +128,19 @@ private:
 }  // namespace
 
 void assign_ids(std::vector<Snippet>& snippets) {
+    std::vector<std::uint64_t> code_hashes;
+    code_hashes.reserve(snippets.size());
+    for (const Snippet& snippet : snippets) {
+        code_hashes.push_back(code_hash(snippet.language, snippet.code));
+    }
+    assign_ids(snippets, code_hashes);
+}
+
+void assign_ids(std::vector<Snippet>& snippets, std::span<const std::uint64_t> code_hashes) {
+    if (code_hashes.size() != snippets.size()) {
+        assign_ids(snippets);
+        return;
+    }
     // Snippets are visited in document order, so the first of a hash to be
     // seen is its first occurrence; a table keyed by the hash gives each
     // snippet its number and its first alike in one probe, without sorting
@@ -138,7 +157,7 @@ void assign_ids(std::vector<Snippet>& snippets) {
     constexpr std::size_t k_ahead = 8;
     std::array<Hashes, k_ahead> ahead;  // snippet j's hashes at j % k_ahead
     const auto hash_ahead = [&](std::size_t j) {
-        const std::uint64_t code = content_hash(snippets[j]);
+        const std::uint64_t code = code_hashes[j];
         ahead[j % k_ahead] = {code, expectations_hash(snippets[j], code)};
         by_code.prefetch(code);
         by_behaviour.prefetch(ahead[j % k_ahead].behaviour);

@@ -29,6 +29,27 @@ std::string_view escape_of(unsigned char c) {
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
+// A separator and the indentation after it, cut from one string: ",\n"
+// then spaces. Written with one append per item instead of three (a long
+// document's report has tens of millions of items; the appends showed).
+constexpr std::size_t k_most_indent = 126;
+const std::string& separators() {
+    static const std::string text = ",\n" + std::string(k_most_indent, ' ');
+    return text;
+}
+
+// A key written as it is: ASCII without quotes, backslashes or control
+// characters (every key snipcheck writes; others take the escaping path).
+bool is_plain_key(std::string_view name) {
+    for (char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80 || needs_escape(byte)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // The first index at or after i whose byte is not written as it is (a
 // control character, '"', '\\', or a non-ASCII byte to validate), or the
 // size. Sixteen bytes a step: reports are mostly code, mostly plain ASCII.
@@ -95,6 +116,16 @@ void JsonWriter::append_quoted(std::string& out, std::string_view text) {
 
 void JsonWriter::indent(std::size_t depth) { m_out.append(2 * depth, ' '); }
 
+void JsonWriter::new_line(bool comma, std::size_t depth) {
+    const std::size_t width = 2 * depth;
+    if (width > k_most_indent) {
+        m_out += comma ? ",\n" : "\n";
+        indent(depth);
+        return;
+    }
+    m_out.append(separators(), comma ? 0 : 1, (comma ? 2 : 1) + width);
+}
+
 void JsonWriter::next_item() {
     if (m_after_key) {
         m_after_key = false;
@@ -103,15 +134,24 @@ void JsonWriter::next_item() {
     if (m_levels.empty()) {
         return;
     }
-    m_out += m_levels.back().members++ > 0 ? ",\n" : "\n";
-    indent(static_cast<std::size_t>(m_base_depth) + m_levels.size());
+    new_line(m_levels.back().members++ > 0, static_cast<std::size_t>(m_base_depth) + m_levels.size());
 }
 
 void JsonWriter::key(std::string_view name) {
-    m_out += m_levels.back().members++ > 0 ? ",\n" : "\n";
-    indent(static_cast<std::size_t>(m_base_depth) + m_levels.size());
-    append_quoted(m_out, name);
-    m_out += ": ";
+    new_line(m_levels.back().members++ > 0, static_cast<std::size_t>(m_base_depth) + m_levels.size());
+    // A plain key in one append (quotes, name and ": "): keys are most of a report's items.
+    char quoted[64];
+    if (name.size() + 4 <= sizeof quoted && is_plain_key(name)) {
+        quoted[0] = '"';
+        name.copy(quoted + 1, name.size());
+        quoted[name.size() + 1] = '"';
+        quoted[name.size() + 2] = ':';
+        quoted[name.size() + 3] = ' ';
+        m_out.append(quoted, name.size() + 4);
+    } else {
+        append_quoted(m_out, name);
+        m_out += ": ";
+    }
     m_after_key = true;
 }
 
@@ -132,8 +172,7 @@ void JsonWriter::close_level(char bracket) {
     const Level level = m_levels.back();
     m_levels.pop_back();
     if (level.members > 0) {
-        m_out += '\n';
-        indent(static_cast<std::size_t>(m_base_depth) + m_levels.size());
+        new_line(false, static_cast<std::size_t>(m_base_depth) + m_levels.size());
     }
     m_out += bracket;
 }

@@ -51,6 +51,8 @@ private:
     void open_level(char bracket, bool object);
     void close_level(char bracket);
     void indent(std::size_t depth);
+    // "\n" (after a first item ",\n") and the indentation of `depth`, in one append.
+    void new_line(bool comma, std::size_t depth);
 
     std::string& m_out;
     int m_base_depth;

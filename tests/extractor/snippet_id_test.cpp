@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -70,4 +71,36 @@ TEST_CASE("assign_ids numbers and links thousands of snippets as counting in doc
         }
         CHECK(snippets[i].duplicate_of == first);
     }
+}
+
+TEST_CASE("code_hash is the hash ids are made of: language and code, trailing blanks of each line ignored") {
+    CHECK(code_hash("python", "x = 1\nprint(x)") == code_hash("python", "x = 1 \t\nprint(x)  "));
+    CHECK(code_hash("python", "print(1)") != code_hash("sql", "print(1)"));
+    CHECK(code_hash("python", "a\nb") != code_hash("python", "ab"));
+}
+
+TEST_CASE("assign_ids given each snippet's code_hash names and links as assign_ids alone does") {
+    std::vector<Snippet> alone;
+    for (int i = 0; i < 40; ++i) {
+        Snippet snippet = python_snippet("print(" + std::to_string(i % 7) + ")\n# line two ");
+        if (i % 5 == 0) {
+            snippet.expectations.push_back({1, 1, ExpectationKind::output_comment, "x", ""});
+        }
+        alone.push_back(std::move(snippet));
+    }
+    std::vector<Snippet> given = alone;
+    std::vector<std::uint64_t> hashes;
+    for (const Snippet& snippet : given) {
+        hashes.push_back(code_hash(snippet.language, snippet.code));
+    }
+    assign_ids(alone);
+    assign_ids(given, hashes);
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+        CHECK(given[i].id == alone[i].id);
+        CHECK(given[i].duplicate_of == alone[i].duplicate_of);
+    }
+    // Hashes that do not match the snippets in number are not trusted.
+    std::vector<Snippet> short_given = alone;
+    assign_ids(short_given, std::vector<std::uint64_t>{1, 2});
+    CHECK(short_given[3].id == alone[3].id);
 }

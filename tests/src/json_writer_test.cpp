@@ -59,6 +59,39 @@ TEST_CASE("JsonWriter lays out nested values as nlohmann's dump(2) does") {
     CHECK(text == dumped(tree));
 }
 
+TEST_CASE("JsonWriter lays out keys that need quoting, long keys and deep nesting as nlohmann's dump(2) does") {
+    // Keys written in one piece, and those that are not (escapes, non-ASCII,
+    // longer than the key buffer); indentation past what one separator holds.
+    const std::string long_key(100, 'k');
+    std::string text;
+    JsonWriter out(text);
+    json expected = json::object();
+    json* level = &expected;
+    out.begin_object();
+    for (int depth = 0; depth < 70; ++depth) {
+        out.key("a\"b\\c\n\u00e9");
+        out.integer(depth);
+        (*level)["a\"b\\c\n\u00e9"] = depth;
+        out.key(long_key);
+        out.string("v");
+        (*level)[long_key] = "v";
+        out.key("z");
+        out.begin_object();
+        (*level)["z"] = json::object();
+        level = &(*level)["z"];
+    }
+    out.key("last");
+    out.begin_array();
+    out.integer(1);
+    out.end_array();
+    (*level)["last"] = {1};
+    for (int depth = 0; depth < 70; ++depth) {
+        out.end_object();
+    }
+    out.end_object();
+    CHECK(text == dumped(expected));
+}
+
 TEST_CASE("JsonWriter: a value written apart fits where rendered puts it") {
     std::string inner_text;
     JsonWriter inner(inner_text, 1);
