@@ -171,9 +171,12 @@ ExpectationResult compared(const Expectation& expectation, std::string actual) {
 // (`NameError: name 'e' is not defined` under `>>> print(e)`), as the
 // prompt shows it without the traceback header. The extractor cannot tell
 // that line from text a print shows; what the statement did can.
-// The REPL's last line adds a suggestion to some (`... Did you mean: 'e2'?`).
+// The REPL's last line adds a suggestion to some (`... Did you mean: 'e2'?`,
+// from 3.12 also `... Did you forget to import 'sys'?`); which name it
+// suggests depends on the session's names, so any is taken.
 bool is_suggestion(std::string_view text) {
-    return text.empty() || (text.starts_with(". Did you mean") && text.ends_with('?'));
+    return text.empty() ||
+           ((text.starts_with(". Did you mean") || text.starts_with(". Did you forget")) && text.ends_with('?'));
 }
 
 bool shows_lone_exception(const Expectation& expectation, const StatementOutput& statement) {
@@ -412,7 +415,10 @@ std::optional<std::string> run_error(const Snippet& snippet, const RunOutput& ru
             return std::nullopt;
         }
         if (const StatementOutput* unshown = unshown_after_shown(snippet, run); unshown != nullptr) {
-            return one_line(unshown->exception_type + ": " + unshown->exception_message, k_max_message_chars);
+            return one_line(unshown->exception_type == "SystemExit"
+                                ? "called sys.exit(" + unshown->exception_message + ")"
+                                : unshown->exception_type + ": " + unshown->exception_message,
+                            k_max_message_chars);
         }
         if (run.exception_message.empty()) {
             return one_line(run.exception_type.empty() ? "an exception was raised" : run.exception_type,
@@ -516,11 +522,16 @@ std::optional<std::string> function_body_excerpt(const Snippet& snippet, const R
 }
 
 // No expectation that was compared failed: those that failed did not run
-// (their statement, or the whole script for an output block, stopped early).
+// (their statement stopped early), and an output block is only cut short
+// (what was printed begins what it shows: the script stopped before the rest).
 bool only_unrun_failed(const Snippet& snippet, const std::vector<ExpectationResult>& results) {
     for (std::size_t i = 0; i < results.size(); ++i) {
+        if (results[i].ok || results[i].how == "not-run") {
+            continue;
+        }
         const bool block = i < snippet.expectations.size() && snippet.expectations[i].kind == ExpectationKind::output_block;
-        if (!results[i].ok && results[i].how != "not-run" && !block) {
+        const std::string_view printed = extractor::trim(results[i].actual);
+        if (!block || !extractor::trim(results[i].expected).starts_with(printed)) {
             return false;
         }
     }

@@ -78,15 +78,18 @@ void apply_switch(FixtureSwitch setting, const std::string& fixture, std::vector
     }
 }
 
-// pyflakes calls a `return` outside a function an error; for an excerpt of a
-// function body that the verdict skips, the skip already says so, and an
-// error annotation (GitHub, SARIF) would contradict it.
+// pyflakes calls a `return` outside a function an error. For an excerpt of
+// a function body that is not an error of the snippet (skipped, or a
+// document showing that SyntaxError), and in a skipped excerpt the names
+// its function would have had are undefined: error annotations (GitHub,
+// SARIF) would contradict the verdict, so they become warnings.
 void soften_excerpt_findings(SnippetReport& entry) {
-    if (entry.run.excerpt_of.empty() || entry.verdict.status != Status::skip) {
+    if (entry.run.excerpt_of.empty() || entry.verdict.status == Status::error) {
         return;
     }
+    const bool skipped = entry.verdict.status == Status::skip;
     for (Finding& finding : entry.run.findings) {
-        if (finding.rule == "return-outside-function" || finding.rule == "yield-outside-function") {
+        if (skipped || finding.rule == "return-outside-function" || finding.rule == "yield-outside-function") {
             finding.severity = Severity::warning;
         }
     }

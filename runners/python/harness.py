@@ -466,7 +466,8 @@ class Snippet:
             # A function's `global count; count += 1` reads the value an
             # earlier snippet made, once it is called.
             self._rebinds |= {name for name in symbols.read_when_called
-                              if any(p != position for p in definers.get(name, ()))}
+                              if any(p != position for p in definers.get(name, ()))
+                              or any(p != position for p in definers.when_called.get(name, ()))}
         return self._rebinds
 
 
@@ -484,18 +485,21 @@ def _names(table):
     defining. Reads the compiler's symbol flags (_symtable) rather than the
     symtable module, whose wrapper objects cost half as much again."""
     defines = set()
-    used = set()
+    read_at_top = set()
     for name, flags in table.symbols.items():
         if flags & (DEF_LOCAL | DEF_IMPORT):
             defines.add(name)
         if flags & USE:
-            used.add(name)
+            read_at_top.add(name)
     # `global x` then x = ... in a function: x exists once the function
     # runs, so the snippet defines it for later ones (a weaker definition
-    # than a top-level one, see _definers). A function that also reads x
-    # (x = x + 1) reads the value an earlier snippet made: see rebinds.
+    # than a top-level one, see _definers). The top level reading x needs it
+    # as any name; a function that declares x global and reads it (x = x + 1)
+    # reads the value an earlier snippet made (see rebinds); another
+    # function reading it reads what the snippet's own function binds.
     when_called = set()
     read_in_functions = set()
+    read_by_declarer = set()
     stack = list(table.children)
     while stack:
         child = stack.pop()
@@ -503,19 +507,21 @@ def _names(table):
         for name, flags in child.symbols.items():
             scope = (flags >> SCOPE_OFF) & SCOPE_MASK
             if flags & USE and scope in (GLOBAL_IMPLICIT, GLOBAL_EXPLICIT):
-                used.add(name)
                 read_in_functions.add(name)
+                if scope == GLOBAL_EXPLICIT:
+                    read_by_declarer.add(name)
             if flags & DEF_LOCAL and scope == GLOBAL_EXPLICIT:
                 when_called.add(name)
     when_called -= defines  # bound at top level too: a definition like any other
+    needs = {name for name in (read_at_top - defines) | (read_in_functions - defines - when_called)
+             if not hasattr(builtins, name)}
     defines |= when_called
-    needs = {name for name in used - defines if not hasattr(builtins, name)}
     needs.discard("__name__")
     needs.discard("__file__")
     # Bound and read at top level: read first, they need an earlier value too.
     both = {name for name, flags in table.symbols.items()
             if flags & DEF_LOCAL and flags & USE and not hasattr(builtins, name)}
-    return defines, needs, both, when_called, when_called & read_in_functions
+    return defines, needs, both, when_called, when_called & read_by_declarer
 
 
 _UPDATE_OPERATORS = ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ">>=", "<<=", "@=")
@@ -806,12 +812,16 @@ def _preferred(snippets, positions, user, name):
     return positions
 
 
-def _definer(positions, user, target):
-    """Of `positions`, the latest before `user`, else the first after
-    `user` and `target`; never `target` itself. None when there is none."""
+def _earlier(positions, user, target):
+    """Of `positions`, the latest before `user`, never `target`; or None."""
     for i in range(bisect.bisect_left(positions, user) - 1, -1, -1):
         if positions[i] != target:
             return positions[i]
+    return None
+
+
+def _later(positions, user, target):
+    """Of `positions`, the first after `user` and `target`; or None."""
     for j in positions[bisect.bisect_right(positions, max(user, target)):]:
         if j != target:
             return j
@@ -834,19 +844,21 @@ def _replay_plan(snippets, position, avoid, definers):
     while pending:
         user, name, forward = pending.pop()
         positions = _preferred(snippets, definers.get(name, ()), user, name)
-        if not forward:
-            # A value the snippet updates comes from before it, never after.
-            positions = positions[:bisect.bisect_left(positions, user)]
-        j = _definer(positions, user, position)
-        if j is None and name not in definers:
-            # No top-level definition: a function that binds it, else the
-            # project import that stands in for it.
-            when_called = definers.when_called.get(name, ())
-            if not forward:
-                when_called = when_called[:bisect.bisect_left(when_called, user)]
-            j = _definer(when_called, user, position)
+        when_called = definers.when_called.get(name, ())
+        # The latest earlier definition, a top-level one before one a
+        # function makes; else (a value the snippet only reads, never one
+        # it updates) the first later one.
+        j = _earlier(positions, user, position)
+        if j is None:
+            j = _earlier(when_called, user, position)
+        if j is None and forward:
+            j = _later(positions, user, position)
             if j is None:
-                j = _definer(definers.importers.get(name, ()), user, position)
+                j = _later(when_called, user, position)
+        if j is None and name not in definers and name not in definers.when_called:
+            j = _earlier(definers.importers.get(name, ()), user, position)
+            if j is None:
+                j = _later(definers.importers.get(name, ()), user, position)
         if j is not None and j not in chosen:
             chosen.add(j)
             pending.extend((j, needed, True) for needed in snippets[j].needs)
@@ -1070,20 +1082,30 @@ class Runner:
             outcome = "stop"
         except SystemExit as exit_request:
             code = exit_request.code
-            result.update(end="exited", exit_code=code if isinstance(code, int) else (0 if code is None else 1),
-                          exception_line=line,
-                          reason="called sys.exit(%r)" % (code,))
+            exit_code = code if isinstance(code, int) else (0 if code is None else 1)
+            if result["end"] == "completed":
+                result.update(end="exited", exit_code=exit_code, exception_line=line,
+                              reason="called sys.exit(%r)" % (code,))
+            elif exit_code != 0:
+                # A session's example raised before: that stays the end (a
+                # sys.exit(0) is no excuse for it), and this exit is one
+                # more thing the document would have to show.
+                record.update(raised=True, exception_type="SystemExit", exception_message=repr(code))
             outcome = "stop"
         except BaseException as error:  # the snippet's failure is data
             record["raised"] = True
             record["exception_type"] = _qualified_name(type(error))
             record["exception_message"] = str(error)
             expected = line in snippet.raises_lines
-            first_unexpected = not expected and result["end"] == "completed"
-            if expected or first_unexpected:
+            # The run's exception is the first one nothing expects; until
+            # there is one, the latest expected one (an expected exception
+            # after it must not hide it).
+            if result["end"] == "completed":
+                own_compile = not compiled and isinstance(error, SyntaxError)
                 result.update(exception_type=record["exception_type"],
                               exception_message=record["exception_message"],
-                              exception_line=self._error_line(error) or line,
+                              exception_line=(error.lineno if own_compile and error.lineno
+                                              else self._innermost_document_line(error.__traceback__)) or line,
                               traceback=self._format(error))
             if not expected:
                 result["end"] = "raised"
@@ -1099,13 +1121,6 @@ class Runner:
                     outcome = "stop"
         record["output"] = _decode(self.capture.take_stdout()) + record["output"]
         return outcome
-
-    def _error_line(self, error):
-        """The document line an exception names: a SyntaxError's own, else
-        the innermost frame of the document's code."""
-        if isinstance(error, SyntaxError) and error.filename == self.path and error.lineno:
-            return error.lineno
-        return self._innermost_document_line(error.__traceback__)
 
     def _innermost_document_line(self, tb):
         line = 0

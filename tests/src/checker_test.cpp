@@ -509,10 +509,17 @@ TEST_CASE("an excerpt of a function body keeps what its statements before the re
         run.statements = {statement(2, "4\n")};
         CHECK(check(snippet, run).status != Status::skip);
     }
-    SECTION("an output block after it compares output the stopped script never printed: no excuse needed") {
-        snippet.expectations = {expect(ExpectationKind::output_block, 5, 0, "saving")};
-        run.statements.clear();
+    SECTION("an output block after it is cut short where the script stopped: a skip") {
+        snippet.expectations = {expect(ExpectationKind::output_block, 5, 0, "saving\ndone")};
+        run.statements = {statement(2, "saving\n")};
+        run.stdout_text = "saving\n";
         CHECK(check(snippet, run).status == Status::skip);
+    }
+    SECTION("an output block that what was printed contradicts: no excuse") {
+        snippet.expectations = {expect(ExpectationKind::output_block, 5, 0, "b")};
+        run.statements = {statement(2, "a\n")};
+        run.stdout_text = "a\n";
+        CHECK(check(snippet, run).status == Status::error);
     }
 }
 

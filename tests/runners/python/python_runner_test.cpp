@@ -561,6 +561,37 @@ TEST_CASE("return at the top of a script is an excerpt of a function body, unles
     require_next_snippet_ran(ran);
 }
 
+TEST_CASE("a session's exception nothing shows stays an error after shown ones and exits", "[python_runner]") {
+    const Ran ran = run_markdown(
+        "```pycon\n>>> int('x')\n>>> print(undefined_name)\nTraceback (most recent call last):\n  ...\n"
+        "NameError: name 'undefined_name' is not defined\n```\n\n"
+        "```pycon\n>>> int('x')\n>>> import sys\n>>> sys.exit(0)\n```\n\n"
+        "```pycon\n>>> print(e)\nNameError: name 'e' is not defined\n>>> import sys\n>>> sys.exit(3)\n```\n\n"
+        "```pycon\n>>> print(e)\nNameError: name 'e' is not defined\n>>> import sys\n>>> sys.exit(0)\n```\n\n" +
+        k_next_snippet);
+    REQUIRE(ran.outputs.size() == 5);
+    CHECK(ran.verdicts[0].status == Status::error);
+    CHECK(ran.verdicts[0].message.find("ValueError") == 0);
+    CHECK(ran.verdicts[1].status == Status::error);
+    CHECK(ran.verdicts[1].message.find("ValueError") == 0);
+    CHECK(ran.verdicts[2].status == Status::error);
+    CHECK(ran.verdicts[2].message == "called sys.exit(3)");
+    CHECK(ran.verdicts[3].status == Status::pass);
+    require_next_snippet_ran(ran);
+}
+
+TEST_CASE("a SyntaxError a snippet's own code raises at run time is placed at the line that raised it",
+          "[python_runner]") {
+    // compile(..., __file__) names the document as its file: its line 2 is
+    // a line of the compiled text, not of the document.
+    const Ran ran = run_markdown("# Compiling\n\n```python\nsource = 'x = 1\\ny = (\\n'\n"
+                                 "code = compile(source, __file__, 'exec')\n```\n\n" + k_next_snippet);
+    REQUIRE(ran.outputs.size() == 2);
+    CHECK(ran.outputs[0].exception_type == "SyntaxError");
+    CHECK(ran.outputs[0].exception_line == 5);
+    require_next_snippet_ran(ran);
+}
+
 TEST_CASE("C extension modules load in the embedded interpreter", "[python_runner]") {
     // They find the interpreter's symbols in snipcheck itself when CPython is
     // linked statically: one missing from the export list fails the import.
@@ -678,6 +709,30 @@ TEST_CASE("a global only a function binds is a weaker definition, read from befo
     CHECK(ran.outputs[2].replayed[0] == ran.extracted.snippets[0].id);
     CHECK(ran.outputs[3].replayed.empty());  // total = 41 comes later
     CHECK(ran.outputs[6].replayed.empty());
+}
+
+TEST_CASE("a global a function binds and calls for is found before a later top-level one", "[python_runner]") {
+    const Ran ran = run_markdown(
+        // An earlier function that binds it (and is called) wins over a later top-level binding.
+        "```python\ndef reset():\n    global count\n    count = 0\nreset()\n```\n\n"
+        "```python\nprint(count)  # Output: 0\n```\n\n"
+        "```python\ncount = 10\n```\n\n"
+        // Updated by a function, first bound by an earlier one.
+        "```python\ndef bump():\n    global count\n    count += 1\nbump()\nprint(count)  # Output: 11\n```\n\n"
+        // Read at top level before the snippet's own function binds it: the earlier value.
+        "```python\ndef renew():\n    global count\n    count = 100\nprint(count)  # Output: 10\nrenew()\n"
+        "print(count)  # Output: 100\n```\n\n"
+        // Another function that reads it reads what the snippet's own function binds.
+        "```python\ndef clear():\n    global cache\n    cache = {}\ndef get(key):\n    return cache.get(key)\n"
+        "clear()\nprint(get('old'))  # Output: None\n```\n");
+    REQUIRE(ran.outputs.size() == 6);
+    for (std::size_t i = 0; i < 6; ++i) {
+        INFO(i << ": " << ran.outputs[i].traceback);
+        CHECK(ran.verdicts[i].status == Status::pass);
+    }
+    REQUIRE(ran.outputs[1].replayed.size() == 1);
+    CHECK(ran.outputs[1].replayed[0] == ran.extracted.snippets[0].id);
+    CHECK(ran.outputs[5].replayed.empty());
 }
 
 TEST_CASE("a snippet whose definitions come from a snippet lacking a library is skipped too", "[python_runner]") {
