@@ -423,15 +423,15 @@ class Snippet:
                     except (SyntaxError, ValueError, MemoryError, RecursionError):
                         return self._names
                 defines, needs, both, when_called, read_when_called = _names(table)
-                both |= _updated_names(self.tree, self.code)
+                updated_at_top, updated_globals = _updated_names(self.tree, self.code)
+                both |= updated_at_top
                 project = _project_imports(self.tree)
                 needs.update(project)
                 # `from .models import Book` alone defines no Book: it
                 # finds the one an earlier snippet defined.
                 imported = {name for name in project if not table.symbols.get(name, 0) & DEF_LOCAL}
                 elided = _elided(self.tree) if "..." in self.code else set()
-                if when_called - read_when_called:
-                    read_when_called |= _updated_in_functions(self.tree, when_called - read_when_called)
+                read_when_called |= when_called & updated_globals
                 self._names = _Symbols(defines, needs, both, imported, project, elided, when_called,
                                        read_when_called)
         return self._names
@@ -529,43 +529,29 @@ _BLOCK_PARTS = (ast.stmt, ast.excepthandler, ast.match_case)
 
 
 def _updated_names(tree, code):
-    """Names the module's own code updates in place (`count += 1`): read
-    before bound, though the symbol table marks them only as bound. Function
-    and class bodies are scopes of their own and are left out."""
+    """Names updated in place (`count += 1`), which the symbol table marks
+    as bound only, not as the read it also is: those the module's own code
+    updates, and those a function or class body updates after declaring
+    them global. One walk over the statements; each body is a scope of its
+    own."""
     if not any(operator in code for operator in _UPDATE_OPERATORS):
-        return set()
-    names = set()
-    stack = list(tree.body)
+        return set(), set()
+    at_top = set()
+    scopes = []  # (names declared global, names updated) of each function or class body
+    stack = [(node, None) for node in tree.body]
     while stack:
-        node = stack.pop()
+        node, scope = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            inner = (set(), set())
+            scopes.append(inner)
+            stack.extend((child, inner) for child in node.body)
             continue
-        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-            names.add(node.target.id)
-        stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, _BLOCK_PARTS))
-    return names
-
-
-def _updated_in_functions(tree, names):
-    """Which of `names` a function or class body that declares them global
-    updates in place: the symbol table marks `count += 1` as a binding only,
-    not as the read it also is. A nested scope is a scope of its own."""
-    updated = set()
-    scopes = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
-    for scope in scopes:
-        stack = list(scope.body)
-        declared = set()
-        augmented = set()
-        while stack:
-            node = stack.pop()
-            if isinstance(node, ast.Global):
-                declared.update(node.names)
-            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-                augmented.add(node.target.id)
-            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-                stack.extend(ast.iter_child_nodes(node))
-        updated |= augmented & declared & names
-    return updated
+        if isinstance(node, ast.Global) and scope is not None:
+            scope[0].update(node.names)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            (at_top if scope is None else scope[1]).add(node.target.id)
+        stack.extend((child, scope) for child in ast.iter_child_nodes(node) if isinstance(child, _BLOCK_PARTS))
+    return at_top, set().union(*(declared & updated for declared, updated in scopes))
 
 
 def _read_before_bound(snippet, candidates):
