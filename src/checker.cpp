@@ -167,10 +167,6 @@ ExpectationResult compared(const Expectation& expectation, std::string actual) {
     return result;
 }
 
-// A session example whose output is its exception's last line alone
-// (`NameError: name 'e' is not defined` under `>>> print(e)`), as the
-// prompt shows it without the traceback header. The extractor cannot tell
-// that line from text a print shows; what the statement did can.
 // The REPL's last line adds a suggestion to some (`... Did you mean: 'e2'?`,
 // from 3.12 also `... Did you forget to import 'sys'?`); which name it
 // suggests depends on the session's names, so any is taken.
@@ -179,6 +175,10 @@ bool is_suggestion(std::string_view text) {
            ((text.starts_with(". Did you mean") || text.starts_with(". Did you forget")) && text.ends_with('?'));
 }
 
+// A session example whose output is its exception's last line alone
+// (`NameError: name 'e' is not defined` under `>>> print(e)`), as the
+// prompt shows it without the traceback header. The extractor cannot tell
+// that line from text a print shows; what the statement did can.
 bool shows_lone_exception(const Expectation& expectation, const StatementOutput& statement) {
     if (expectation.kind != ExpectationKind::doctest || !statement.raised || !statement.output.empty()) {
         return false;
@@ -254,10 +254,12 @@ private:
         std::string actual;
         for (const StatementOutput* statement : statements) {
             if (shows_lone_exception(expectation, *statement)) {
-                ExpectationResult result = raised_result(expectation.line, statement->exception_type,
-                                                         statement->exception_type);
+                ExpectationResult result;
+                result.line = expectation.line;
                 result.expected = expectation.expected;
                 result.actual = statement->exception_type + ": " + statement->exception_message;
+                result.ok = true;
+                result.how = "raised";
                 return result;
             }
             actual += statement->output;
@@ -342,22 +344,30 @@ Shown how_shown(const Snippet& snippet, const StatementOutput& statement) {
     return shown;
 }
 
-// A session whose every raising example shows what it raised, at least once
-// by its line alone (sessions of tracebacks only are settled by their raises
-// expectations, as before lone lines were read).
-bool raises_shown_alone(const Snippet& snippet, const RunOutput& run) {
-    bool alone = false;
+// What a session's document shows of the exceptions its examples raised.
+struct SessionRaises {
+    const StatementOutput* first_unshown = nullptr;  // none: every example that raised shows it
+    bool any_alone = false;                          // at least one by its line alone
+    bool run_exception_alone = false;                // the run's own (first unexpected) exception among those
+};
+
+SessionRaises session_raises(const Snippet& snippet, const RunOutput& run) {
+    SessionRaises raises;
     for (const StatementOutput& statement : run.statements) {
         if (!statement.raised) {
             continue;
         }
         const Shown shown = how_shown(snippet, statement);
         if (shown == Shown::not_at_all) {
-            return false;
+            if (raises.first_unshown == nullptr) {
+                raises.first_unshown = &statement;
+            }
+        } else if (shown == Shown::alone) {
+            raises.any_alone = true;
+            raises.run_exception_alone = raises.run_exception_alone || statement.line == run.exception_line;
         }
-        alone = alone || shown == Shown::alone;
     }
-    return alone;
+    return raises;
 }
 
 // The first example of a session that raised what the document does not
@@ -367,20 +377,8 @@ const StatementOutput* unshown_after_shown(const Snippet& snippet, const RunOutp
     if (snippet.form != extractor::SnippetForm::session) {
         return nullptr;
     }
-    const StatementOutput* unshown = nullptr;
-    bool run_exception_shown = false;
-    for (const StatementOutput& statement : run.statements) {
-        if (!statement.raised) {
-            continue;
-        }
-        const Shown shown = how_shown(snippet, statement);
-        if (statement.line == run.exception_line && shown == Shown::alone) {
-            run_exception_shown = true;
-        } else if (shown == Shown::not_at_all && unshown == nullptr) {
-            unshown = &statement;
-        }
-    }
-    return run_exception_shown ? unshown : nullptr;
+    const SessionRaises raises = session_raises(snippet, run);
+    return raises.run_exception_alone ? raises.first_unshown : nullptr;
 }
 
 // Did the document expect the exception that ended the run?
@@ -400,8 +398,13 @@ bool exception_expected(const Snippet& snippet, const RunOutput& run) {
             return true;
         }
     }
-    return run.end == RunEnd::raised && snippet.form == extractor::SnippetForm::session &&
-           raises_shown_alone(snippet, run);
+    if (run.end != RunEnd::raised || snippet.form != extractor::SnippetForm::session) {
+        return false;
+    }
+    // Sessions of tracebacks only are settled by their raises expectations
+    // above, as before lone lines were read.
+    const SessionRaises raises = session_raises(snippet, run);
+    return raises.first_unshown == nullptr && raises.any_alone;
 }
 
 // The error message when the run itself went wrong, nullopt when it did not.
