@@ -95,6 +95,12 @@ void soften_excerpt_findings(SnippetReport& entry) {
     }
 }
 
+// The verdict of a snippet that ran, and its findings as that verdict reads them.
+void judge(SnippetReport& entry) {
+    entry.verdict = check(entry.snippet, entry.run);
+    soften_excerpt_findings(entry);
+}
+
 // Runs the Python snippets of `jobs` and judges them; job_reports[j][i] is
 // the report entry of jobs[j].snippets[i]. True when pyflakes ran for them.
 bool run_python(const RunOptions& options, const std::vector<runners::python::PythonDocumentJob>& jobs,
@@ -142,8 +148,7 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
                 SnippetReport& entry = report.snippets[index];
                 entry.run.end = RunEnd::not_run;
                 entry.run.reason = runner.error();
-                entry.verdict = check(entry.snippet, entry.run);
-                soften_excerpt_findings(entry);
+                judge(entry);
             }
         }
         report.sandbox.missing.push_back("the Python runner could not start: " + runner.error());
@@ -169,8 +174,7 @@ bool run_python(const RunOptions& options, const std::vector<runners::python::Py
                 entry.run.findings.insert(entry.run.findings.end(), lint.findings[job][i].begin(),
                                           lint.findings[job][i].end());
             }
-            entry.verdict = check(entry.snippet, entry.run);
-            soften_excerpt_findings(entry);
+            judge(entry);
         }
     }
     return lint.error.empty();
@@ -208,8 +212,7 @@ void run_sql_snippets(const RunOptions& options, std::vector<runners::sql::SqlDo
         for (std::size_t i = 0; i < job_reports[job].size(); ++i) {
             SnippetReport& entry = report.snippets[job_reports[job][i]];
             entry.run = std::move(outputs[job][i]);
-            entry.verdict = check(entry.snippet, entry.run);
-            soften_excerpt_findings(entry);
+            judge(entry);
         }
     }
 }
@@ -385,8 +388,7 @@ JudgedRun judge_documents(const RunOptions& options, KeepBytes keep, std::ostrea
         SnippetReport& entry = report.snippets[index];
         if (!cached.take_alone_hit(entry)) {
             entry.run = run_static_check(entry.snippet, entry.snippet.directives.timeout_seconds.value_or(options.timeout_seconds));
-            entry.verdict = check(entry.snippet, entry.run);
-            soften_excerpt_findings(entry);
+            judge(entry);
             cached.store_alone(entry);
         }
     }
